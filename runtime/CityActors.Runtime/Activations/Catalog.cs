@@ -1,0 +1,158 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using CityActors.Runtime.Hosting;
+using CityActors.Runtime.Invocation;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CityActors.Runtime.Activations;
+
+/// <summary>
+/// The silo's directory of live activations: exactly one per grain id. Creates activations on first call, forwards
+/// requests that reached a departing activation, and runs the two maintenance sweeps (deadlines and idle collection)
+/// on the injected <see cref="TimeProvider"/>.
+/// </summary>
+internal sealed class Catalog : IDisposable
+{
+    private readonly ConcurrentDictionary<GrainId, Activation> _activations = new();
+    private readonly GrainClassRegistry _classes;
+    private ITimer? _deadlineSweep;
+    private ITimer? _collectionSweep;
+    private volatile bool _stopping;
+
+    public Catalog(
+        IOptions<SiloOptions> options,
+        GrainClassRegistry classes,
+        IServiceProvider services,
+        TimeProvider time,
+        GrainJsonOptions json,
+        RuntimeMetrics metrics,
+        ILogger<Catalog> logger)
+    {
+        Options = options.Value;
+        _classes = classes;
+        Services = services;
+        Time = time;
+        Json = json.Options;
+        Metrics = metrics;
+        Log = new RuntimeLog(logger);
+    }
+
+    public SiloOptions Options { get; }
+
+    public IServiceProvider Services { get; }
+
+    public TimeProvider Time { get; }
+
+    public JsonSerializerOptions Json { get; }
+
+    public RuntimeMetrics Metrics { get; }
+
+    public RuntimeLog Log { get; }
+
+    public int Count => _activations.Count;
+
+    public long ToTimestampTicks(TimeSpan span) =>
+        span >= TimeSpan.MaxValue / 2 ? long.MaxValue / 2 : (long)(span.Ticks * (Time.TimestampFrequency / (double)TimeSpan.TicksPerSecond));
+
+    public void Start()
+    {
+        _deadlineSweep = Time.CreateTimer(static s => ((Catalog)s!).SweepDeadlines(), this, Options.DeadlineCheckInterval, Options.DeadlineCheckInterval);
+        _collectionSweep = Time.CreateTimer(static s => ((Catalog)s!).SweepIdle(), this, Options.CollectionQuantum, Options.CollectionQuantum);
+    }
+
+    /// <summary>Delivers <paramref name="request"/> to the activation of <paramref name="grainId"/>, creating it if needed.</summary>
+    /// <returns>The activation that took the request, or null if the request was failed instead.</returns>
+    public Activation? Dispatch(GrainId grainId, GrainRequest request)
+    {
+        while (true)
+        {
+            if (!_activations.TryGetValue(grainId, out var activation))
+            {
+                if (_stopping)
+                {
+                    request.TryFail(new SiloUnavailableException($"Silo '{Options.SiloName}' is shutting down; call to {grainId} refused."));
+                    return null;
+                }
+
+                if (!_classes.TryGet(grainId.Type, out var grainClass))
+                {
+                    request.TryFail(new GrainConfigurationException(
+                        $"No grain class for grain type '{grainId.Type}' is registered in silo '{Options.SiloName}' (call {request.InterfaceName}.{request.MethodName} to {grainId})."));
+                    return null;
+                }
+
+                var created = new Activation(this, grainId, grainClass);
+                activation = _activations.GetOrAdd(grainId, created);
+            }
+
+            if (activation.TryEnqueueRequest(request))
+            {
+                return activation;
+            }
+
+            // It deactivated between lookup and enqueue; drop the stale entry and try again.
+            _activations.TryRemove(KeyValuePair.Create(grainId, activation));
+        }
+    }
+
+    public void Forward(GrainRequest request) => Dispatch(request.Target, request);
+
+    public void Remove(Activation activation) => _activations.TryRemove(KeyValuePair.Create(activation.GrainId, activation));
+
+    public bool TryGetActivation(GrainId grainId, out Activation activation) => _activations.TryGetValue(grainId, out activation!);
+
+    /// <summary>Refuses new activations, deactivates every live one (running OnDeactivateAsync) and waits for them.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _stopping = true;
+        _deadlineSweep?.Dispose();
+        _collectionSweep?.Dispose();
+        var reason = new DeactivationReason(DeactivationReasonCode.ShuttingDown, $"Silo '{Options.SiloName}' is shutting down.");
+        var pending = new List<Task>();
+        foreach (var activation in _activations.Values)
+        {
+            activation.EnqueueDeactivation(reason);
+            pending.Add(activation.WhenInvalidated());
+        }
+
+        try
+        {
+            await Task.WhenAll(pending).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            Log.ShutdownIncomplete(_activations.Count);
+        }
+    }
+
+    public void Dispose()
+    {
+        _deadlineSweep?.Dispose();
+        _collectionSweep?.Dispose();
+    }
+
+    private void SweepDeadlines()
+    {
+        foreach (var activation in _activations.Values)
+        {
+            if (activation.HasOutstandingRequests)
+            {
+                activation.ScheduleDeadlineCheck();
+            }
+        }
+    }
+
+    private void SweepIdle()
+    {
+        var now = Time.GetTimestamp();
+        foreach (var activation in _activations.Values)
+        {
+            var age = activation.GrainClass.CollectionAge ?? Options.CollectionAge;
+            if (!activation.HasOutstandingRequests && now - activation.LastActivityTimestamp >= ToTimestampTicks(age))
+            {
+                activation.EnqueueCollectionCheck(age);
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace CityActors.Runtime.Hosting;
+
+/// <summary>
+/// The serializer settings for grain state, journal events and reminders. Add source-generated contexts to
+/// <see cref="JsonSerializerOptions.TypeInfoResolverChain"/> (through <c>SiloBuilder.ConfigureSerializer</c>) to avoid
+/// reflection; the reflection resolver stays last as a fallback.
+/// </summary>
+internal sealed class GrainJsonOptions
+{
+    public GrainJsonOptions(IEnumerable<SerializerConfiguration> configure)
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        foreach (var entry in configure)
+        {
+            entry.Configure(options);
+        }
+
+        options.TypeInfoResolverChain.Add(new DefaultJsonTypeInfoResolver());
+        options.MakeReadOnly();
+        Options = options;
+    }
+
+    public JsonSerializerOptions Options { get; }
+}
+
+/// <summary>A registered customization of <see cref="GrainJsonOptions"/>.</summary>
+internal sealed record SerializerConfiguration(Action<JsonSerializerOptions> Configure);

@@ -1,0 +1,63 @@
+using CityActors.Runtime.Activations;
+using CityActors.Runtime.Reminders;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CityActors.Runtime.Hosting;
+
+/// <summary>What health checks and operators can ask a silo.</summary>
+public interface ISiloStatus
+{
+    string SiloName { get; }
+
+    /// <summary>True between a completed start and the beginning of shutdown.</summary>
+    bool IsReady { get; }
+
+    int ActivationCount { get; }
+
+    int PendingReminderCount { get; }
+}
+
+/// <summary>
+/// Starts the silo (validates grain classes, starts sweeps, loads reminders) and stops it gracefully: stop firing
+/// reminders, refuse new activations, run every grain's OnDeactivateAsync within the shutdown timeout.
+/// </summary>
+internal sealed class SiloLifecycle(
+    IServiceProvider services,
+    Catalog catalog,
+    ReminderService reminders,
+    IOptions<SiloOptions> options,
+    ILogger<SiloLifecycle> logger) : IHostedService, ISiloStatus
+{
+    private readonly RuntimeLog _log = new(logger);
+    private volatile bool _ready;
+
+    public string SiloName => options.Value.SiloName;
+
+    public bool IsReady => _ready;
+
+    public int ActivationCount => catalog.Count;
+
+    public int PendingReminderCount => reminders.PendingCount;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var registry = (GrainClassRegistry)services.GetService(typeof(GrainClassRegistry))!;
+        catalog.Start();
+        await reminders.StartAsync(cancellationToken).ConfigureAwait(false);
+        _ready = true;
+        _log.SiloStarted(SiloName, registry.Classes.Count, options.Value.ShardCount);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _ready = false;
+        reminders.Stop();
+        _log.SiloStopping(SiloName, catalog.Count);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.ShutdownTimeout);
+        await catalog.StopAsync(timeout.Token).ConfigureAwait(false);
+        _log.SiloStopped(SiloName);
+    }
+}

@@ -1,0 +1,235 @@
+using System.ComponentModel;
+using CityActors.Runtime.Activations;
+using CityActors.Runtime.Hosting;
+
+namespace CityActors.Runtime.Invocation;
+
+/// <summary>
+/// One call to one grain method: its arguments (in generated subclasses), its deadline, and the completion the caller
+/// awaits. Completion happens exactly once, by the grain's result, its exception, the deadline or the caller's
+/// cancellation, whichever comes first.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class GrainRequest
+{
+    private int _completed;
+    private CancellationTokenSource? _callCancellation;
+    private CancellationTokenRegistration _callerRegistration;
+
+    /// <summary>The interface that declares the method, for errors and telemetry.</summary>
+    public abstract string InterfaceName { get; }
+
+    public abstract string MethodName { get; }
+
+    public virtual GrainMethodFlags Flags => GrainMethodFlags.None;
+
+    /// <summary>A per-method deadline from [ResponseTimeout], overriding the silo default.</summary>
+    public virtual TimeSpan? Timeout => null;
+
+    internal GrainId Target { get; private set; }
+
+    internal long DeadlineTimestamp { get; private set; } = long.MaxValue;
+
+    internal TimeSpan EffectiveTimeout { get; private set; }
+
+    internal CancellationToken CallerToken { get; private set; }
+
+    internal bool IsCompleted => Volatile.Read(ref _completed) != 0;
+
+    /// <summary>Whether finishing this request resets the activation's idle clock (timer ticks may opt out).</summary>
+    internal virtual bool CountsAsActivity => true;
+
+    internal bool IsReadOnly => (Flags & GrainMethodFlags.ReadOnly) != 0;
+
+    internal bool IsAlwaysInterleave => (Flags & GrainMethodFlags.AlwaysInterleave) != 0;
+
+    /// <summary>
+    /// The token handed to grain methods that declare a CancellationToken: cancelled when the caller cancels or the
+    /// deadline passes. Created only for such methods, on the activation's turn.
+    /// </summary>
+    protected CancellationToken CallToken
+    {
+        get
+        {
+            if (_callCancellation is null)
+            {
+                _callCancellation = CallerToken.CanBeCanceled
+                    ? CancellationTokenSource.CreateLinkedTokenSource(CallerToken)
+                    : new CancellationTokenSource();
+                if (IsCompleted)
+                {
+                    _callCancellation.Cancel();
+                }
+            }
+
+            return _callCancellation.Token;
+        }
+    }
+
+    /// <summary>Stamps the target and deadline and hooks the caller's token. Called once, before the request is queued.</summary>
+    internal void Prepare(GrainId target, long now, TimeSpan timeout, long deadlineTicks, CancellationToken callerToken)
+    {
+        Target = target;
+        EffectiveTimeout = timeout;
+        DeadlineTimestamp = deadlineTicks > long.MaxValue - now ? long.MaxValue : now + deadlineTicks;
+        CallerToken = callerToken;
+        if (callerToken.CanBeCanceled)
+        {
+            _callerRegistration = callerToken.UnsafeRegister(static s => ((GrainRequest)s!).OnCallerCancelled(), this);
+        }
+    }
+
+    /// <summary>Runs the method on <paramref name="grain"/>; true when it finished synchronously.</summary>
+    internal abstract bool Start(Activation activation, object grain);
+
+    internal abstract bool TryFail(Exception exception);
+
+    internal void ExpireDeadline(bool running)
+    {
+        var where = running ? "while the grain was executing it" : "while it waited for the grain to become free";
+        TryFail(new GrainCallTimeoutException(
+            $"Call {InterfaceName}.{MethodName} to grain {Target} timed out after {EffectiveTimeout} ({where})."));
+        _callCancellation?.Cancel();
+    }
+
+    /// <summary>Called by the activation when the request leaves it, whatever the outcome.</summary>
+    internal virtual void OnRetired(Activation activation)
+    {
+        _callCancellation?.Dispose();
+        _callCancellation = null;
+    }
+
+    /// <summary>Claims the single completion; the winner must complete the caller's task.</summary>
+    private protected bool TryClaimCompletion()
+    {
+        if (Interlocked.Exchange(ref _completed, 1) != 0)
+        {
+            return false;
+        }
+
+        _callerRegistration.Unregister();
+        return true;
+    }
+
+    private void OnCallerCancelled() =>
+        TryFail(new OperationCanceledException($"Call {InterfaceName}.{MethodName} to grain {Target} was cancelled by the caller.", CallerToken));
+}
+
+/// <summary>A request whose method produces <typeparamref name="TResult"/> (<see cref="Unit"/> for methods without a value).</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class GrainRequest<TResult> : GrainRequest
+{
+    // A builder instead of a TaskCompletionSource: one allocation (the Task) instead of two.
+    private System.Runtime.CompilerServices.AsyncTaskMethodBuilder<TResult> _completion;
+    private System.Runtime.CompilerServices.ValueTaskAwaiter<TResult> _pending;
+    private Activation? _activation;
+
+    /// <summary>The caller's task. Must be read before the request is handed to another thread.</summary>
+    internal Task<TResult> ResultTask => _completion.Task;
+
+    internal override bool Start(Activation activation, object grain)
+    {
+        ValueTask<TResult> invocation;
+        try
+        {
+            invocation = InvokeCore(grain);
+        }
+        catch (Exception exception)
+        {
+            TryFail(exception);
+            return true;
+        }
+
+        if (invocation.IsCompleted)
+        {
+            Complete(invocation);
+            return true;
+        }
+
+        // The continuation is posted to the activation's synchronization context (captured here, on its turn),
+        // so the request retires inside the activation's single-threaded loop.
+        _activation = activation;
+        _pending = invocation.GetAwaiter();
+        _pending.UnsafeOnCompleted(OnInvocationCompleted);
+        return false;
+    }
+
+    internal bool TrySucceed(TResult result)
+    {
+        if (!TryClaimCompletion())
+        {
+            return false;
+        }
+
+        using (SynchronizationContextScope.Clear())
+        {
+            _completion.SetResult(result);
+        }
+
+        return true;
+    }
+
+    internal override bool TryFail(Exception exception)
+    {
+        if (!TryClaimCompletion())
+        {
+            return false;
+        }
+
+        using (SynchronizationContextScope.Clear())
+        {
+            _completion.SetException(exception);
+        }
+
+        return true;
+    }
+
+    protected abstract ValueTask<TResult> InvokeCore(object grain);
+
+    protected static ValueTask<Unit> FromTask(Task task) =>
+        task.IsCompletedSuccessfully ? default : AwaitTask(task);
+
+    protected static ValueTask<Unit> FromValueTask(ValueTask task) =>
+        task.IsCompletedSuccessfully ? default : AwaitValueTask(task);
+
+    private static async ValueTask<Unit> AwaitTask(Task task)
+    {
+        await task.ConfigureAwait(false);
+        return default;
+    }
+
+    private static async ValueTask<Unit> AwaitValueTask(ValueTask task)
+    {
+        await task.ConfigureAwait(false);
+        return default;
+    }
+
+    private void Complete(ValueTask<TResult> invocation)
+    {
+        try
+        {
+            TrySucceed(invocation.Result);
+        }
+        catch (Exception exception)
+        {
+            TryFail(exception);
+        }
+    }
+
+    private void OnInvocationCompleted()
+    {
+        try
+        {
+            TrySucceed(_pending.GetResult());
+        }
+        catch (Exception exception)
+        {
+            TryFail(exception);
+        }
+
+        _pending = default;
+        var activation = _activation!;
+        _activation = null;
+        activation.OnRequestFinished(this);
+    }
+}
