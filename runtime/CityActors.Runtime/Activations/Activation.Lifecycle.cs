@@ -77,14 +77,8 @@ internal sealed partial class Activation
         using var cancellation = new CancellationTokenSource(timeout, Catalog.Time);
         try
         {
-            _grain = CreateGrain();
-            foreach (var state in _stateLoaders)
-            {
-                await state.ReadStateAsync(cancellation.Token);
-            }
-
-            await _grain.OnActivatingAsync(cancellation.Token);
-            await _grain.OnActivateAsync(cancellation.Token);
+            // WaitAsync enforces the limit even when grain code ignores the token.
+            await ActivateCoreAsync(cancellation.Token).WaitAsync(cancellation.Token);
         }
         catch (Exception ex)
         {
@@ -103,6 +97,18 @@ internal sealed partial class Activation
         _status = ActivationStatus.Active;
         Catalog.Metrics.Activated();
         Pump();
+    }
+
+    private async Task ActivateCoreAsync(CancellationToken cancellationToken)
+    {
+        _grain = CreateGrain();
+        foreach (var state in _stateLoaders)
+        {
+            await state.ReadStateAsync(cancellationToken);
+        }
+
+        await _grain.OnActivatingAsync(cancellationToken);
+        await _grain.OnActivateAsync(cancellationToken);
     }
 
     private Grain CreateGrain()
@@ -174,7 +180,7 @@ internal sealed partial class Activation
         using var cancellation = new CancellationTokenSource(Catalog.Options.DeactivationTimeout, Catalog.Time);
         try
         {
-            await _grain!.OnDeactivateAsync(reason, cancellation.Token);
+            await _grain!.OnDeactivateAsync(reason, cancellation.Token).WaitAsync(cancellation.Token);
         }
         catch (Exception ex)
         {

@@ -59,7 +59,11 @@ internal sealed partial class Activation
 
         if (_status == ActivationStatus.Created)
         {
+            // Queue first: activation may finish (or fail) synchronously and then serves or fails everything waiting.
+            _waiting.Enqueue(request);
+            _outstanding = _waiting.Count;
             BeginActivation();
+            return;
         }
 
         if (CanStart(request, isQueueHead: false))

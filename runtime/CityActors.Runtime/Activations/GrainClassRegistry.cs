@@ -86,7 +86,11 @@ internal sealed class GrainClassRegistry
                 continue;
             }
 
-            if (descriptor.KeyKind != GrainKeyKind.None && !grainTypes.Contains(descriptor.GrainType))
+            // An interface that another implemented grain interface extends names no type of its own for this class:
+            // a class implementing IReentrantTurnGrain : ITurnGrain is "reentrant-turn", not also "turn".
+            var extended = type.GetInterfaces().Any(other => other != iface && iface.IsAssignableFrom(other)
+                && GrainInterfaceRegistry.TryGet(other, out var d) && d.KeyKind != GrainKeyKind.None);
+            if (descriptor.KeyKind != GrainKeyKind.None && !extended && !grainTypes.Contains(descriptor.GrainType))
             {
                 grainTypes.Add(descriptor.GrainType);
             }

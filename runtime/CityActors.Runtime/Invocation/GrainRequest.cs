@@ -123,6 +123,8 @@ public abstract class GrainRequest<TResult> : GrainRequest
     private System.Runtime.CompilerServices.AsyncTaskMethodBuilder<TResult> _completion;
     private System.Runtime.CompilerServices.ValueTaskAwaiter<TResult> _pending;
     private Activation? _activation;
+    private TResult? _result;
+    private Exception? _error;
 
     /// <summary>The caller's task. Must be read before the request is handed to another thread.</summary>
     internal Task<TResult> ResultTask => _completion.Task;
@@ -136,13 +138,13 @@ public abstract class GrainRequest<TResult> : GrainRequest
         }
         catch (Exception exception)
         {
-            TryFail(exception);
+            _error = exception;
             return true;
         }
 
         if (invocation.IsCompleted)
         {
-            Complete(invocation);
+            Capture(invocation);
             return true;
         }
 
@@ -152,6 +154,25 @@ public abstract class GrainRequest<TResult> : GrainRequest
         _pending = invocation.GetAwaiter();
         _pending.UnsafeOnCompleted(OnInvocationCompleted);
         return false;
+    }
+
+    /// <summary>
+    /// Hands the outcome to the caller. The activation calls this only after it has retired the request, because
+    /// the caller's continuation may run inline right here and must see the grain idle, not mid-turn.
+    /// </summary>
+    internal override void OnRetired(Activation activation)
+    {
+        base.OnRetired(activation);
+        if (_error is not null)
+        {
+            TryFail(_error);
+            _error = null;
+        }
+        else
+        {
+            TrySucceed(_result!);
+            _result = default;
+        }
     }
 
     internal bool TrySucceed(TResult result)
@@ -204,15 +225,15 @@ public abstract class GrainRequest<TResult> : GrainRequest
         return default;
     }
 
-    private void Complete(ValueTask<TResult> invocation)
+    private void Capture(ValueTask<TResult> invocation)
     {
         try
         {
-            TrySucceed(invocation.Result);
+            _result = invocation.Result;
         }
         catch (Exception exception)
         {
-            TryFail(exception);
+            _error = exception;
         }
     }
 
@@ -220,11 +241,11 @@ public abstract class GrainRequest<TResult> : GrainRequest
     {
         try
         {
-            TrySucceed(_pending.GetResult());
+            _result = _pending.GetResult();
         }
         catch (Exception exception)
         {
-            TryFail(exception);
+            _error = exception;
         }
 
         _pending = default;

@@ -15,11 +15,17 @@ public sealed class MemoryStreamProvider(string name) : IStreamProvider
     public IAsyncStream<T> GetStream<T>(StreamId id) =>
         (IAsyncStream<T>)_streams.GetOrAdd((id, typeof(T)), static key => new MemoryStream<T>(key.Id));
 
+    /// <summary>Live subscriptions on a stream (for diagnostics and tests).</summary>
+    internal int CountSubscribers<T>(StreamId id) =>
+        _streams.TryGetValue((id, typeof(T)), out var stream) ? ((MemoryStream<T>)stream).SubscriberCount : 0;
+
     private sealed class MemoryStream<T>(StreamId id) : IAsyncStream<T>
     {
         private ImmutableArray<Subscriber> _subscribers = [];
 
         public StreamId Id { get; } = id;
+
+        public int SubscriberCount => _subscribers.Length;
 
         public Task OnNextAsync(T item, CancellationToken cancellationToken = default)
         {
