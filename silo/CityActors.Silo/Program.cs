@@ -1,0 +1,34 @@
+using CityActors;
+using CityActors.Grains.Diagnostics;
+using CityActors.Runtime.Hosting;
+using CityActors.Silo;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+// Embedded mode: every grain in this process, in-memory storage, journal and reminders.
+var builder = WebApplication.CreateBuilder(args);
+builder.AddCityActorsSilo(silo => silo.AddGrains(typeof(SiloProbeGrain).Assembly));
+builder.Services.AddHealthChecks().AddCheck<ProbeGrainHealthCheck>("probe-grain", tags: ["ready"]);
+
+// SIGTERM stops the host; give the silo its own shutdown budget to deactivate every grain.
+var shutdown = builder.Configuration.GetValue($"{SiloOptions.SectionName}:ShutdownTimeout", TimeSpan.FromSeconds(60));
+builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdown + TimeSpan.FromSeconds(5));
+
+var app = builder.Build();
+
+// Liveness: the process answers. Readiness: the silo is started and a grain call succeeds.
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions
+{
+    Predicate = check => check.Tags.Contains("ready"),
+    ResponseWriter = HealthResponse.WriteAsync,
+});
+app.MapGet("/", (ISiloStatus status) => Results.Ok(new
+{
+    silo = status.SiloName,
+    mode = "embedded",
+    ready = status.IsReady,
+    activations = status.ActivationCount,
+    pendingReminders = status.PendingReminderCount,
+}));
+
+app.Run();
