@@ -255,6 +255,10 @@ internal sealed partial class Activation
 
         _outstanding = 0;
         Catalog.Remove(this);
+
+        // References may still cache this activation; do not let them keep the grain's state alive.
+        _grain = null;
+        _stateLoaders.Clear();
         foreach (var request in leftovers)
         {
             if (failure is null)
