@@ -49,11 +49,19 @@ internal static class ProxyEmitter
         sb.AppendLine("        internal static class Registration");
         sb.AppendLine("        {");
         sb.AppendLine("            [global::System.Runtime.CompilerServices.ModuleInitializer]");
-        sb.AppendLine("            internal static void Register() =>");
+        sb.AppendLine("            internal static void Register()");
+        sb.AppendLine("            {");
         sb.AppendLine($"                {Invocation}.GrainInterfaceRegistry.Register<{model.FullName}>(");
         sb.AppendLine($"                    \"{model.GrainType}\",");
         sb.AppendLine($"                    global::CityActors.GrainKeyKind.{model.KeyKind},");
         sb.AppendLine($"                    static (grainId, invoker) => new {proxy}(grainId, invoker));");
+        for (var i = 0; i < model.Methods.Length; i++)
+        {
+            var method = model.Methods[i];
+            sb.AppendLine($"                {Invocation}.GrainRequestCodec.Register(\"{MethodId(method)}\", {RequestName(method, i)}.Read);");
+        }
+
+        sb.AppendLine("            }");
         sb.AppendLine("        }");
         sb.AppendLine("    }");
         sb.AppendLine("}");
@@ -112,6 +120,9 @@ internal static class ProxyEmitter
             sb.AppendLine($"            public override global::System.TimeSpan? Timeout => global::System.TimeSpan.FromTicks({method.TimeoutTicks.ToString(CultureInfo.InvariantCulture)});");
         }
 
+        sb.AppendLine($"            public override string MethodId => \"{MethodId(method)}\";");
+        EmitSerialization(sb, name, values);
+
         var valueIndex = 0;
         var callArgs = string.Join(", ", method.Parameters.Select(p => p.IsCancellationToken ? "CallToken" : $"_arg{valueIndex++}"));
         var call = $"(({method.DeclaringInterface})grain).{Identifier(method.Name)}({callArgs})";
@@ -125,6 +136,41 @@ internal static class ProxyEmitter
         sb.AppendLine($"            protected override global::System.Threading.Tasks.ValueTask<{method.ResultType}> InvokeCore(object grain) => {result};");
         sb.AppendLine("        }");
     }
+
+    /// <summary>
+    /// Arguments travel as a JSON array, in parameter order, without the CancellationToken (cancellation crosses the
+    /// wire as its own signal). The static Read is registered under the method id for the receiving side.
+    /// </summary>
+    private static void EmitSerialization(StringBuilder sb, string name, System.Collections.Generic.List<ParameterModel> values)
+    {
+        const string Json = "global::System.Text.Json";
+        sb.AppendLine($"            public override void WriteArguments({Json}.Utf8JsonWriter writer, {Json}.JsonSerializerOptions options)");
+        sb.AppendLine("            {");
+        sb.AppendLine("                writer.WriteStartArray();");
+        for (var i = 0; i < values.Count; i++)
+        {
+            sb.AppendLine($"                {Json}.JsonSerializer.Serialize(writer, _arg{i}, options);");
+        }
+
+        sb.AppendLine("                writer.WriteEndArray();");
+        sb.AppendLine("            }");
+        sb.AppendLine($"            internal static {Invocation}.GrainRequest Read(ref {Json}.Utf8JsonReader reader, {Json}.JsonSerializerOptions options)");
+        sb.AppendLine("            {");
+        sb.AppendLine($"                {Invocation}.GrainRequestCodec.ReadStartArray(ref reader);");
+        for (var i = 0; i < values.Count; i++)
+        {
+            sb.AppendLine("                reader.Read();");
+            sb.AppendLine($"                var arg{i} = {Json}.JsonSerializer.Deserialize<{values[i].Type}>(ref reader, options)!;");
+        }
+
+        sb.AppendLine($"                {Invocation}.GrainRequestCodec.ReadEndArray(ref reader, {values.Count.ToString(CultureInfo.InvariantCulture)});");
+        sb.AppendLine($"                return new {name}({string.Join(", ", values.Select((_, i) => $"arg{i}"))});");
+        sb.AppendLine("            }");
+    }
+
+    /// <summary>Stable across builds and processes: declaring interface, method name and parameter types.</summary>
+    private static string MethodId(GrainMethodModel method) =>
+        $"{method.DeclaringDisplayName}.{method.Name}({string.Join(",", method.Parameters.Where(p => !p.IsCancellationToken).Select(p => p.Type.Replace("global::", string.Empty)))})";
 
     private static string? Flags(GrainMethodModel method)
     {

@@ -23,6 +23,13 @@ public abstract class GrainRequest
 
     public virtual GrainMethodFlags Flags => GrainMethodFlags.None;
 
+    /// <summary>Names the method on the wire: declaring interface, method name and parameter types.</summary>
+    public virtual string MethodId => $"{InterfaceName}.{MethodName}";
+
+    /// <summary>Writes the arguments as a JSON array (generated for every grain method).</summary>
+    public virtual void WriteArguments(System.Text.Json.Utf8JsonWriter writer, System.Text.Json.JsonSerializerOptions options) =>
+        throw new NotSupportedException($"{MethodId} is runtime-internal and never leaves its process.");
+
     /// <summary>A per-method deadline from [ResponseTimeout], overriding the silo default.</summary>
     public virtual TimeSpan? Timeout => null;
 

@@ -46,6 +46,14 @@ internal sealed class LocalGrainRuntime(Catalog catalog, TimeProvider time, IOpt
         return (TGrainInterface)(object)GrainInterfaceRegistry.Get<TGrainInterface>().CreateProxy(grainId, this);
     }
 
+    /// <summary>Delivers a request that did not come from a proxy (one rebuilt from the wire).</summary>
+    internal void Deliver(GrainId target, GrainRequest request)
+    {
+        var timeout = request.Timeout ?? _defaultTimeout;
+        request.Prepare(target, time.GetTimestamp(), timeout, catalog.ToTimestampTicks(timeout), CancellationToken.None);
+        catalog.Dispatch(target, request);
+    }
+
     public void Send(GrainReference target, GrainRequest request, CancellationToken cancellationToken)
     {
         var timeout = request.Timeout ?? _defaultTimeout;
