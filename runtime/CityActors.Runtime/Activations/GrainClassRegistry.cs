@@ -183,7 +183,7 @@ internal sealed class GrainClassRegistry
 
             var create = CreateStateMethod.MakeGenericMethod(stateType)
                 .CreateDelegate<Func<GrainId, IGrainStorage, GrainStateContext, IPersistentStateLoader>>();
-            bindings.Add(new PersistentStateBinding(attribute.StateName, attribute.StorageName, stateType, (id, storage, ctx) => create(id, storage, ctx with { StateName = attribute.StateName })));
+            bindings.Add(new PersistentStateBinding(attribute.StateName, attribute.StorageName, stateType, create));
         }
 
         return bindings;

@@ -24,7 +24,7 @@ public interface ISiloStatus
 /// reminders, refuse new activations, run every grain's OnDeactivateAsync within the shutdown timeout.
 /// </summary>
 internal sealed class SiloLifecycle(
-    IServiceProvider services,
+    GrainClassRegistry registry,
     Catalog catalog,
     ReminderService reminders,
     IOptions<SiloOptions> options,
@@ -43,7 +43,6 @@ internal sealed class SiloLifecycle(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var registry = (GrainClassRegistry)services.GetService(typeof(GrainClassRegistry))!;
         catalog.Start();
         await reminders.StartAsync(cancellationToken).ConfigureAwait(false);
         _ready = true;
