@@ -5,6 +5,7 @@ using CityActors.LoadTests.Benchmarks;
 var benchmarks = new Dictionary<string, Func<BenchmarkSettings, TextWriter, Task<BenchmarkReport>>>(StringComparer.Ordinal)
 {
     ["local-calls"] = LocalCallsBenchmark.RunAsync,
+    ["geo-lookup"] = GeoLookupBenchmark.RunAsync,
 };
 
 if (args.Length < 2 || args[0] != "bench" || !benchmarks.TryGetValue(args[1], out var run))
