@@ -27,9 +27,11 @@ public sealed class LocalProjection
 
     public double CenterLatitude { get; }
 
-    public static LocalProjection CenteredOn(Geometry area)
+    public static LocalProjection CenteredOn(Geometry area) => CenteredOn(area.EnvelopeInternal);
+
+    public static LocalProjection CenteredOn(Envelope extent)
     {
-        var center = area.EnvelopeInternal.Centre;
+        var center = extent.Centre;
         return new LocalProjection(center.X, center.Y);
     }
 
