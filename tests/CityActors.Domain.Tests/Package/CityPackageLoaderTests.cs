@@ -27,6 +27,7 @@ public sealed class CityPackageLoaderTests
         city.Catalogue.Find("0101")!.DispatchRule.ShouldBe(DispatchRule.OwnerFirst);
         city.Catalogue.Find("0501")!.Limit(CaseStage.Handle, Urgency.Normal).ShouldBe(TimeLimit.WorkingHours(4));
         city.Catalogue.Find("0501")!.Limit(CaseStage.Handle, Urgency.Urgent).ShouldBe(TimeLimit.NaturalHours(2));
+        city.Catalogue.Find("0501")!.AreaOwners.ShouldBe([new AreaOwner("rt.2.02", "rt.2.02.office")]);
         city.Calendar.IsWorkingDay(new DateOnly(2026, 10, 10)).ShouldBeTrue();
     }
 
