@@ -4,6 +4,11 @@ using CityActors.Runtime.Hosting;
 using CityActors.Silo;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
+if (CityCommands.TryRun(args, Console.Out, Console.Error) is { } exitCode)
+{
+    return exitCode;
+}
+
 // Embedded mode: every grain in this process, in-memory storage, journal and reminders.
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCityActorsSilo(silo => silo.AddGrains(typeof(SiloProbeGrain).Assembly));
@@ -32,3 +37,4 @@ app.MapGet("/", (ISiloStatus status) => Results.Ok(new
 }));
 
 app.Run();
+return 0;

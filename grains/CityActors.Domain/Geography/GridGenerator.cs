@@ -1,5 +1,7 @@
 using System.Globalization;
 using NetTopologySuite.Geometries;
+using NetTopologySuite.Operation.Overlay;
+using NetTopologySuite.Operation.OverlayNG;
 
 namespace CityActors.Domain.Geography;
 
@@ -55,7 +57,8 @@ public sealed class GridGenerator(LocalProjection projection, double cellSizeMet
                     continue;
                 }
 
-                var clipped = prepared.Covers(square) ? square : Polygonal(metric.Intersection(square));
+                // OverlayNG clips the area's edges to the square's envelope first, so large areas cost little per cell.
+                var clipped = prepared.Covers(square) ? square : Polygonal(OverlayNGRobust.Overlay(metric, square, SpatialFunction.Intersection));
                 if (clipped is null || clipped.Area <= NumericalNoiseSquareMeters)
                 {
                     continue;

@@ -4,6 +4,8 @@ using CityActors.Domain.Calendar;
 using CityActors.Domain.City;
 using CityActors.Domain.Geography;
 using NetTopologySuite.Geometries;
+using NetTopologySuite.Operation.Overlay;
+using NetTopologySuite.Operation.OverlayNG;
 using NetTopologySuite.Operation.Valid;
 
 namespace CityActors.Domain.Package;
@@ -269,7 +271,7 @@ public static class CityPackageLoader
             }
 
             var child = Metric(unit.Code);
-            var outside = child.Difference(Metric(unit.ParentCode)).Area;
+            var outside = OverlayNGRobust.Overlay(child, Metric(unit.ParentCode), SpatialFunction.Difference).Area;
             if (outside > child.Area * NestingTolerance)
             {
                 errors.Add($"{unit.Level.ToString().ToLowerInvariant()} {unit.Code} lies {(outside / child.Area * 100).ToString("0.0", CultureInfo.InvariantCulture)}% outside its {units[unit.ParentCode].Level.ToString().ToLowerInvariant()} {unit.ParentCode}");

@@ -10,7 +10,7 @@ public sealed class ShippedCatalogueTests
     [Fact]
     public void The_chinese_sample_catalogue_validates_against_a_city_with_its_agencies()
     {
-        var catalogue = Path.Combine(RepositoryRoot(), "silo", "CityActors.Silo", "catalogues", "cn-urban-sample.json");
+        var catalogue = Path.Combine(SharedData.RepositoryRoot, "silo", "CityActors.Silo", "catalogues", "cn-urban-sample.json");
         var directory = TestCityPackage.CopyWith((_, _) => { });
         File.Copy(catalogue, Path.Combine(directory, "matters.json"), overwrite: true);
 
@@ -29,16 +29,5 @@ public sealed class ShippedCatalogueTests
             && m.Limit(CaseStage.AcceptAndDispatch, Urgency.Normal) == TimeLimit.WorkingMinutes(30)
             && m.Limit(CaseStage.Inspect, Urgency.Normal) == TimeLimit.WorkingHours(1));
         matters.Find("0101")!.Limit(CaseStage.Handle, Urgency.Urgent).ShouldBe(TimeLimit.NaturalHours(2));
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(directory!.FullName, "CityActors.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory.FullName;
     }
 }
