@@ -1,4 +1,5 @@
 using CityActors;
+using CityActors.Domain.Package;
 using CityActors.Grains.Diagnostics;
 using CityActors.Runtime.Hosting;
 using CityActors.Silo;
@@ -11,6 +12,10 @@ if (CityCommands.TryRun(args, Console.Out, Console.Error) is { } exitCode)
 
 // Embedded mode: every grain in this process, in-memory storage, journal and reminders.
 var builder = WebApplication.CreateBuilder(args);
+
+// The city package is loaded and validated before the silo starts: a broken package stops the process with every problem listed.
+var package = Path.GetFullPath(builder.Configuration["CityActors:City:Package"] ?? "cities/nyc", AppContext.BaseDirectory);
+builder.Services.AddSingleton(CityPackageLoader.Load(package));
 builder.AddCityActorsSilo(silo => silo.AddGrains(typeof(SiloProbeGrain).Assembly));
 builder.Services.AddHealthChecks().AddCheck<ProbeGrainHealthCheck>("probe-grain", tags: ["ready"]);
 
@@ -27,10 +32,11 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions
     Predicate = check => check.Tags.Contains("ready"),
     ResponseWriter = HealthResponse.WriteAsync,
 });
-app.MapGet("/", (ISiloStatus status) => Results.Ok(new
+app.MapGet("/", (ISiloStatus status, CityActors.Domain.City.CityModel city) => Results.Ok(new
 {
     silo = status.SiloName,
     mode = "embedded",
+    city = new { city.Id, city.Name, city.Version },
     ready = status.IsReady,
     activations = status.ActivationCount,
     pendingReminders = status.PendingReminderCount,

@@ -15,7 +15,9 @@ public sealed class SiloHostTests
         ready.StatusCode.ShouldBe(HttpStatusCode.OK);
         var body = await ready.Content.ReadAsStringAsync();
         body.ShouldContain("\"name\":\"probe-grain\",\"status\":\"Healthy\"");
-        (await http.GetStringAsync("/")).ShouldContain("\"activations\":1");
+        var status = await http.GetStringAsync("/");
+        status.ShouldContain("\"activations\":1");
+        status.ShouldContain("\"id\":\"nyc\"");
 
         await silo.TerminateAsync();
 

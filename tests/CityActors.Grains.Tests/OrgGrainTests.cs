@@ -1,0 +1,71 @@
+using CityActors.Domain.City;
+using CityActors.Domain.Package;
+using CityActors.GrainInterfaces.City;
+using CityActors.Grains.City;
+using CityActors.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CityActors.Grains.Tests;
+
+/// <summary>The org-level grains on an embedded test silo hosting the Riverton test city.</summary>
+public sealed class OrgGrainTests
+{
+    private static readonly Lazy<CityModel> Riverton = new(() => CityPackageLoader.Load(Path.Combine(AppContext.BaseDirectory, "TestCity")));
+
+    [Fact]
+    public async Task Each_grain_knows_its_identity_and_parents_from_the_city_package()
+    {
+        await using var silo = await StartAsync();
+
+        var cell = await silo.Grains.GetGrain<IGridCellGrain>("rt.2.02.harbour.0001").GetInfo();
+        cell.Level.ShouldBe("grid");
+        cell.Parents.ShouldBe(["rt.2.02.harbour", "rt.2.02", "rt.2", "rt"]);
+
+        (await silo.Grains.GetGrain<ICommunityGrain>("rt.1.01.north").GetInfo()).Name.ShouldBe("North Bank");
+
+        var centre = await silo.Grains.GetGrain<IOpsCenterGrain>("rt.2.01").GetInfo();
+        (centre.Code, centre.Level, centre.UnitCode).ShouldBe(("rt.2.01.ops", "street", "rt.2.01"));
+        centre.Parents.ShouldBe(["rt.2", "rt"]);
+
+        var department = await silo.Grains.GetGrain<IDepartmentGrain>("rt.1.water").GetInfo();
+        (department.Name, department.Level, department.UnitCode).ShouldBe(("Water Office", "district", "rt.1"));
+    }
+
+    [Fact]
+    public async Task A_key_that_names_nothing_in_the_city_fails_clearly()
+    {
+        await using var silo = await StartAsync();
+
+        var error = await Should.ThrowAsync<GrainActivationException>(() => silo.Grains.GetGrain<IGridCellGrain>("rt.1.01.north").GetInfo());
+
+        error.Message.ShouldContain("City rt has no grid cell 'rt.1.01.north'");
+        (await Should.ThrowAsync<GrainActivationException>(() => silo.Grains.GetGrain<IDepartmentGrain>("rt.9.water").GetInfo()))
+            .Message.ShouldContain("no department 'rt.9.water'");
+    }
+
+    [Fact]
+    public async Task Rosters_and_open_work_are_durable_and_checked()
+    {
+        await using var silo = await StartAsync();
+        var cell = silo.Grains.GetGrain<IGridCellGrain>("rt.1.01.south.0003");
+
+        await cell.AssignStaff(new StaffMember("u-17", "李明", "inspector"));
+        await cell.AssignStaff(new StaffMember("u-17", "李明", "inspector"));
+        (await cell.AdjustOpenWork(+2)).ShouldBe(2);
+        (await cell.AdjustOpenWork(-1)).ShouldBe(1);
+
+        (await Should.ThrowAsync<ArgumentException>(() => cell.AssignStaff(new StaffMember("u-18", "王芳", "operator"))))
+            .Message.ShouldContain("Role 'operator' does not exist at rt.1.01.south.0003; use one of: inspector");
+        (await Should.ThrowAsync<InvalidOperationException>(() => cell.AdjustOpenWork(-5)))
+            .Message.ShouldBe("Open work at rt.1.01.south.0003 is 1; it cannot drop by 5.");
+
+        // Past the collection age the grain may be served by a fresh activation, which reads the stored roster.
+        silo.Clock.Advance(TimeSpan.FromHours(1));
+        (await cell.GetStaff()).ShouldBe([new StaffMember("u-17", "李明", "inspector")]);
+        (await cell.GetOpenWork()).ShouldBe(1);
+    }
+
+    private static Task<TestSilo> StartAsync() => TestSilo.StartAsync(
+        silo => silo.AddGrains(typeof(OrgGrainBase).Assembly),
+        services: s => s.AddSingleton(Riverton.Value));
+}
