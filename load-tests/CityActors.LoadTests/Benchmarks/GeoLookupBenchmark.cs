@@ -1,38 +1,42 @@
-using CityActors.Domain.Geography;
+using CityActors.Domain.City;
+using CityActors.Domain.Package;
 using CityActors.LoadTests.Measurement;
 using NetTopologySuite.Geometries;
 
 namespace CityActors.LoadTests.Benchmarks;
 
 /// <summary>
-/// Point-to-area lookups over the 188 NYC neighbourhood polygons (the community level of the demo city), with random
-/// points drawn from the city's bounding box (so some fall outside every area, as misplaced reports do). Baseline:
-/// brute-force point-in-polygon over the same polygons, at the same concurrency (one caller per core).
+/// Point lookups in the NYC demo city: <see cref="CityModel.Locate"/> maps a point to its grid cell, community, street
+/// and district. Points are drawn at random from the city's bounding box, so some fall outside every cell, as misplaced
+/// reports do. Baseline: brute-force point-in-polygon over the same grid cells, at the same concurrency (one caller per core).
 /// </summary>
 public static class GeoLookupBenchmark
 {
     public static async Task<BenchmarkReport> RunAsync(BenchmarkSettings settings, TextWriter log)
     {
-        var features = GeoJsonReader.ReadFeatureCollection(DataFile("neighborhoods.geojson"), closeOpenRings: true);
-        var index = new SpatialIndex<string>(features.Select(f => (f.Geometry, f.Property("name"))));
-        var polygons = features.Select(f => (f.Geometry, Name: f.Property("name"))).ToArray();
+        var city = CityPackageLoader.Load(Path.Combine(RepositoryRoot(), "silo", "CityActors.Silo", "cities", "nyc"));
+        var cells = city.Units.Where(u => u.Level == OrgLevel.Grid).Select(u => u.Boundary!).ToArray();
         var bounds = new Envelope();
-        foreach (var feature in features)
+        foreach (var cell in cells)
         {
-            bounds.ExpandToInclude(feature.Geometry.EnvelopeInternal);
+            bounds.ExpandToInclude(cell.EnvelopeInternal);
         }
 
-        var points = RandomPoints(bounds, 100_000, seed: 311);
+        var random = new Random(311);
+        var points = Enumerable.Range(0, 100_000)
+            .Select(_ => (X: bounds.MinX + (random.NextDouble() * bounds.Width), Y: bounds.MinY + (random.NextDouble() * bounds.Height)))
+            .ToArray();
         var callers = Environment.ProcessorCount;
-        log.WriteLine($"geo-lookup: {polygons.Length} polygons, {points.Length:N0} random points in the city's bounding box, {callers} callers");
+        var inside = points.Count(p => city.Locate(p.X, p.Y).IsInsideCity);
+        log.WriteLine($"geo-lookup: {city.Name}, {cells.Length:N0} grid cells, {points.Length:N0} random points in its bounding box ({inside * 100.0 / points.Length:N0}% inside), {callers} callers");
 
         var baseline = await LoadRun.RunAsync(callers, settings.Warmup, settings.Duration, (caller, n) =>
         {
             var (x, y) = points[(int)((n + (caller * 7919)) % points.Length)];
             var point = new Point(x, y);
-            foreach (var polygon in polygons)
+            foreach (var cell in cells)
             {
-                if (polygon.Geometry.Covers(point))
+                if (cell.Covers(point))
                 {
                     break;
                 }
@@ -45,23 +49,15 @@ public static class GeoLookupBenchmark
         var indexed = await LoadRun.RunAsync(callers, settings.Warmup, settings.Duration, (caller, n) =>
         {
             var (x, y) = points[(int)((n + (caller * 7919)) % points.Length)];
-            _ = index.Find(x, y);
+            _ = city.Locate(x, y);
             return ValueTask.CompletedTask;
         }).ConfigureAwait(false);
-        log.WriteLine($"  spatial index:          {indexed.OpsPerSecond,12:N0} lookups/s  p50 {indexed.P50Microseconds:N1} µs  p99 {indexed.P99Microseconds:N1} µs");
+        log.WriteLine($"  CityModel.Locate:       {indexed.OpsPerSecond,12:N0} lookups/s  p50 {indexed.P50Microseconds:N1} µs  p99 {indexed.P99Microseconds:N1} µs");
 
         return BenchmarkReport.From("geo-lookup", indexed, baseline);
     }
 
-    private static (double X, double Y)[] RandomPoints(Envelope bounds, int count, int seed)
-    {
-        var random = new Random(seed);
-        return [.. Enumerable.Range(0, count).Select(_ => (
-            bounds.MinX + (random.NextDouble() * bounds.Width),
-            bounds.MinY + (random.NextDouble() * bounds.Height)))];
-    }
-
-    private static string DataFile(string name)
+    private static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CityActors.sln")))
@@ -69,6 +65,6 @@ public static class GeoLookupBenchmark
             directory = directory.Parent;
         }
 
-        return Path.Combine(directory?.Parent?.FullName ?? throw new DirectoryNotFoundException("Run from inside the repository."), "shared", "data", "nyc", name);
+        return directory?.FullName ?? throw new DirectoryNotFoundException("Run from inside the repository.");
     }
 }
