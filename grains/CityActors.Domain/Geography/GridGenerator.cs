@@ -58,7 +58,7 @@ public sealed class GridGenerator(LocalProjection projection, double cellSizeMet
                 }
 
                 // OverlayNG clips the area's edges to the square's envelope first, so large areas cost little per cell.
-                var clipped = prepared.Covers(square) ? square : Polygonal(OverlayNGRobust.Overlay(metric, square, SpatialFunction.Intersection));
+                var clipped = prepared.Covers(square) ? square : OverlayNGRobust.Overlay(metric, square, SpatialFunction.Intersection).PolygonalPart();
                 if (clipped is null || clipped.Area <= NumericalNoiseSquareMeters)
                 {
                     continue;
@@ -70,17 +70,5 @@ public sealed class GridGenerator(LocalProjection projection, double cellSizeMet
         }
 
         return cells;
-    }
-
-    // An intersection can contain stray lines or points where edges touch; only the areal part is a cell.
-    private static Geometry? Polygonal(Geometry geometry)
-    {
-        if (geometry is Polygon or MultiPolygon)
-        {
-            return geometry;
-        }
-
-        var polygons = Enumerable.Range(0, geometry.NumGeometries).Select(geometry.GetGeometryN).OfType<Polygon>().ToArray();
-        return polygons.Length == 0 ? null : geometry.Factory.CreateMultiPolygon(polygons);
     }
 }

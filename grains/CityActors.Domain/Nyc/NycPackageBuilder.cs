@@ -43,7 +43,7 @@ public static class NycPackageBuilder
         var boroughs = GeoJsonReader.ReadFeatureCollection(Path.Combine(dataDirectory, "boroughs.geojson"), closeOpenRings: true);
         var districts = GeoJsonReader.ReadFeatureCollection(Path.Combine(dataDirectory, "community_districts.geojson"), closeOpenRings: true);
         var neighbourhoods = GeoJsonReader.ReadFeatureCollection(Path.Combine(dataDirectory, "neighborhoods.geojson"), closeOpenRings: true);
-        var projection = LocalProjection.CenteredOn(Envelope(boroughs.Select(b => b.Geometry)));
+        var projection = LocalProjection.CenteredOn(Geometries.EnvelopeOf(boroughs.Select(b => b.Geometry)));
         double Area(Geometry g) => projection.ToMeters(g).Area;
 
         var units = new List<UnitDocument> { new() { Code = "nyc", Level = "city", Name = "New York City" } };
@@ -204,7 +204,7 @@ public static class NycPackageBuilder
     /// <summary>The polygonal part at 1e-6° precision (about 0.1 m), repaired if rounding made it invalid.</summary>
     private static Geometry? Clean(Geometry geometry)
     {
-        var polygonal = Polygonal(geometry);
+        var polygonal = geometry.PolygonalPart();
         if (polygonal is null || polygonal.IsEmpty)
         {
             return null;
@@ -212,27 +212,16 @@ public static class NycPackageBuilder
 
         if (!polygonal.IsValid)
         {
-            polygonal = Polygonal(NetTopologySuite.Geometries.Utilities.GeometryFixer.Fix(polygonal));
+            polygonal = NetTopologySuite.Geometries.Utilities.GeometryFixer.Fix(polygonal).PolygonalPart();
         }
 
-        var reduced = polygonal is null ? null : Polygonal(Reducer.Reduce(polygonal));
+        var reduced = polygonal is null ? null : Reducer.Reduce(polygonal).PolygonalPart();
         if (reduced is not null && !reduced.IsValid)
         {
-            reduced = Polygonal(NetTopologySuite.Geometries.Utilities.GeometryFixer.Fix(reduced));
+            reduced = NetTopologySuite.Geometries.Utilities.GeometryFixer.Fix(reduced).PolygonalPart();
         }
 
         return reduced is null || reduced.IsEmpty ? null : reduced;
-    }
-
-    private static Geometry? Polygonal(Geometry geometry)
-    {
-        if (geometry is Polygon or MultiPolygon)
-        {
-            return geometry;
-        }
-
-        var polygons = Enumerable.Range(0, geometry.NumGeometries).Select(geometry.GetGeometryN).OfType<Polygon>().ToArray();
-        return polygons.Length == 0 ? null : geometry.Factory.CreateMultiPolygon(polygons);
     }
 
     private static string Slug(string name)
@@ -256,16 +245,5 @@ public static class NycPackageBuilder
         }
 
         return code;
-    }
-
-    private static Envelope Envelope(IEnumerable<Geometry> geometries)
-    {
-        var envelope = new Envelope();
-        foreach (var geometry in geometries)
-        {
-            envelope.ExpandToInclude(geometry.EnvelopeInternal);
-        }
-
-        return envelope;
     }
 }

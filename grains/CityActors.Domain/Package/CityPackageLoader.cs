@@ -60,7 +60,7 @@ public static class CityPackageLoader
 
         var units = UnitValidator.Validate(document.Units ?? [], errors);
         var boundaries = ReadBoundaries(directory, document.Boundaries, units, errors);
-        var projection = boundaries.Count > 0 ? LocalProjection.CenteredOn(UnionEnvelope(boundaries.Values)) : new LocalProjection(0, 0);
+        var projection = boundaries.Count > 0 ? LocalProjection.CenteredOn(Geometries.EnvelopeOf(boundaries.Values)) : new LocalProjection(0, 0);
         CheckNesting(units, boundaries, projection, errors);
         var cellSize = document.Grid?.CellSizeMeters;
         if (cellSize is null or < GridGenerator.MinCellSizeMeters or > GridGenerator.MaxCellSizeMeters)
@@ -354,16 +354,5 @@ public static class CityPackageLoader
         }
 
         return departments;
-    }
-
-    private static Envelope UnionEnvelope(IEnumerable<Geometry> geometries)
-    {
-        var envelope = new Envelope();
-        foreach (var geometry in geometries)
-        {
-            envelope.ExpandToInclude(geometry.EnvelopeInternal);
-        }
-
-        return envelope;
     }
 }

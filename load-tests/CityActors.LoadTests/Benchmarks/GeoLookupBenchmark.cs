@@ -1,4 +1,5 @@
 using CityActors.Domain.City;
+using CityActors.Domain.Geography;
 using CityActors.Domain.Package;
 using CityActors.LoadTests.Measurement;
 using NetTopologySuite.Geometries;
@@ -16,11 +17,7 @@ public static class GeoLookupBenchmark
     {
         var city = CityPackageLoader.Load(Path.Combine(RepositoryRoot(), "silo", "CityActors.Silo", "cities", "nyc"));
         var cells = city.Units.Where(u => u.Level == OrgLevel.Grid).Select(u => u.Boundary!).ToArray();
-        var bounds = new Envelope();
-        foreach (var cell in cells)
-        {
-            bounds.ExpandToInclude(cell.EnvelopeInternal);
-        }
+        var bounds = Geometries.EnvelopeOf(cells);
 
         var random = new Random(311);
         var points = Enumerable.Range(0, 100_000)
