@@ -47,9 +47,6 @@ public sealed class WorkingCalendar
 
     public IReadOnlyList<DailyInterval> Hours => _hours;
 
-    /// <summary>Working time in one regular working day.</summary>
-    public TimeSpan WorkingDayLength => TimeSpan.FromTicks(_hours.Sum(h => h.Length.Ticks));
-
     public bool IsWorkingDay(DateOnly date) =>
         _makeUpWorkdays.Contains(date) || (_workingDays.Contains(date.DayOfWeek) && !_holidays.Contains(date));
 

@@ -209,6 +209,7 @@ public static class CityPackageLoader
             return result;
         }
 
+        var rejected = new HashSet<string>(StringComparer.Ordinal);
         IReadOnlyList<GeoFeature> features;
         try
         {
@@ -230,6 +231,7 @@ public static class CityPackageLoader
 
             if (feature.Geometry is not (Polygon or MultiPolygon))
             {
+                rejected.Add(unit.Code);
                 errors.Add($"{file}: boundary of {unit.Code} must be a Polygon or MultiPolygon");
                 continue;
             }
@@ -237,6 +239,7 @@ public static class CityPackageLoader
             var invalid = new IsValidOp(feature.Geometry).ValidationError;
             if (invalid is not null)
             {
+                rejected.Add(unit.Code);
                 errors.Add($"{file}: boundary of {unit.Code} is invalid: {invalid.Message} at ({invalid.Coordinate.X.ToString(CultureInfo.InvariantCulture)}, {invalid.Coordinate.Y.ToString(CultureInfo.InvariantCulture)})");
                 continue;
             }
@@ -247,12 +250,10 @@ public static class CityPackageLoader
             }
         }
 
-        foreach (var unit in units.Values.Where(u => u.Level is OrgLevel.District or OrgLevel.Street or OrgLevel.Community && !result.ContainsKey(u.Code)))
+        foreach (var unit in units.Values.Where(u => u.Level is OrgLevel.District or OrgLevel.Street or OrgLevel.Community
+            && !result.ContainsKey(u.Code) && !rejected.Contains(u.Code)))
         {
-            if (!errors.Any(e => e.Contains($"boundary of {unit.Code} ", StringComparison.Ordinal)))
-            {
-                errors.Add($"{file}: {unit.Level.ToString().ToLowerInvariant()} {unit.Code} has no boundary");
-            }
+            errors.Add($"{file}: {unit.Level.ToString().ToLowerInvariant()} {unit.Code} has no boundary");
         }
 
         return result;

@@ -41,12 +41,4 @@ public static class LimitText
         limit = new TimeLimit(duration.Value, mode.Value);
         return true;
     }
-
-    public static string Format(TimeLimit limit)
-    {
-        var amount = limit.Duration.TotalMinutes % 60 == 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{limit.Duration.TotalHours}h")
-            : string.Create(CultureInfo.InvariantCulture, $"{limit.Duration.TotalMinutes}m");
-        return $"{amount} {(limit.Mode == TimeMode.Working ? "working" : "natural")}";
-    }
 }

@@ -19,8 +19,6 @@ internal sealed partial class Activation
     // Guarded by _lock.
     private TaskCompletionSource? _invalidated;
 
-    public Grain? GrainInstance => _grain;
-
     /// <summary>Completes when the activation has been removed from the catalog.</summary>
     public Task WhenInvalidated()
     {
@@ -58,11 +56,6 @@ internal sealed partial class Activation
 
     /// <summary>Disposed when the activation deactivates (stream subscriptions bound to this grain).</summary>
     public void AddResource(IDisposable resource) => (_resources ??= []).Add(resource);
-
-    public void RemoveResource(IDisposable resource) => _resources?.Remove(resource);
-
-    /// <summary>Queues a runtime-originated request (timer tick, stream item) behind the grain's calls.</summary>
-    public bool TryEnqueueInternal(GrainRequest request) => TryEnqueueRequest(request);
 
     private void BeginActivation()
     {

@@ -44,7 +44,7 @@ internal sealed partial class Activation : SynchronizationContext, IThreadPoolWo
 
     public override string ToString() => $"activation of {GrainId} ({_status})";
 
-    /// <summary>Queues a request; false when this activation is gone and the caller must resolve a new one.</summary>
+    /// <summary>Queues a request (a call, timer tick or stream item); false when this activation is gone and the caller must resolve a new one.</summary>
     public bool TryEnqueueRequest(GrainRequest request) => TryEnqueue(new WorkItem(WorkKind.Request, request, null));
 
     public override void Post(SendOrPostCallback d, object? state)

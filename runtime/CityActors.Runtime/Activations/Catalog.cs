@@ -100,8 +100,6 @@ internal sealed class Catalog : IDisposable
 
     public void Remove(Activation activation) => _activations.TryRemove(KeyValuePair.Create(activation.GrainId, activation));
 
-    public bool TryGetActivation(GrainId grainId, out Activation activation) => _activations.TryGetValue(grainId, out activation!);
-
     /// <summary>Refuses new activations, deactivates every live one (running OnDeactivateAsync) and waits for them.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {

@@ -19,7 +19,6 @@ public sealed record GrainInterfaceDescriptor(
 public static class GrainInterfaceRegistry
 {
     private static readonly ConcurrentDictionary<Type, GrainInterfaceDescriptor> ByType = new();
-    private static readonly ConcurrentDictionary<string, GrainInterfaceDescriptor> ByGrainType = new(StringComparer.Ordinal);
 
     public static void Register<TInterface>(string grainType, GrainKeyKind keyKind, Func<GrainId, IGrainCallInvoker, GrainReference> createProxy)
         where TInterface : IGrain
@@ -27,10 +26,6 @@ public static class GrainInterfaceRegistry
         var descriptor = new GrainInterfaceDescriptor(typeof(TInterface), grainType, keyKind, createProxy);
         Cache<TInterface>.Descriptor = descriptor;
         ByType[typeof(TInterface)] = descriptor;
-        if (keyKind != GrainKeyKind.None)
-        {
-            ByGrainType.TryAdd(grainType, descriptor);
-        }
     }
 
     public static GrainInterfaceDescriptor Get<TInterface>()
@@ -46,21 +41,6 @@ public static class GrainInterfaceRegistry
         return descriptor;
     }
 
-    public static GrainInterfaceDescriptor Get(Type interfaceType)
-    {
-        ArgumentNullException.ThrowIfNull(interfaceType);
-        if (!ByType.TryGetValue(interfaceType, out var descriptor))
-        {
-            RuntimeHelpers.RunModuleConstructor(interfaceType.Module.ModuleHandle);
-            if (!ByType.TryGetValue(interfaceType, out descriptor))
-            {
-                throw MissingProxy(interfaceType);
-            }
-        }
-
-        return descriptor;
-    }
-
     public static bool TryGet(Type interfaceType, out GrainInterfaceDescriptor descriptor)
     {
         if (ByType.TryGetValue(interfaceType, out descriptor!))
@@ -71,10 +51,6 @@ public static class GrainInterfaceRegistry
         RuntimeHelpers.RunModuleConstructor(interfaceType.Module.ModuleHandle);
         return ByType.TryGetValue(interfaceType, out descriptor!);
     }
-
-    /// <summary>The keyed interface that defines <paramref name="grainType"/>, if its assembly has been loaded.</summary>
-    public static bool TryGetByGrainType(string grainType, out GrainInterfaceDescriptor descriptor) =>
-        ByGrainType.TryGetValue(grainType, out descriptor!);
 
     private static GrainConfigurationException MissingProxy(Type type) => new(
         $"No generated proxy exists for '{type.FullName}'. Grain interfaces must derive from IGrainWithStringKey, " +

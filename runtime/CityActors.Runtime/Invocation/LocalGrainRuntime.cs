@@ -49,20 +49,24 @@ internal sealed class LocalGrainRuntime(Catalog catalog, TimeProvider time, IOpt
     /// <summary>Delivers a request that did not come from a proxy (one rebuilt from the wire).</summary>
     internal void Deliver(GrainId target, GrainRequest request)
     {
-        var timeout = request.Timeout ?? _defaultTimeout;
-        request.Prepare(target, time.GetTimestamp(), timeout, catalog.ToTimestampTicks(timeout), CancellationToken.None);
+        Stamp(target, request, CancellationToken.None);
         catalog.Dispatch(target, request);
     }
 
     public void Send(GrainReference target, GrainRequest request, CancellationToken cancellationToken)
     {
-        var timeout = request.Timeout ?? _defaultTimeout;
-        request.Prepare(target.GrainId, time.GetTimestamp(), timeout, catalog.ToTimestampTicks(timeout), cancellationToken);
+        Stamp(target.GrainId, request, cancellationToken);
         if (target.RouteCache is Activation cached && cached.TryEnqueueRequest(request))
         {
             return;
         }
 
         target.RouteCache = catalog.Dispatch(target.GrainId, request);
+    }
+
+    private void Stamp(GrainId target, GrainRequest request, CancellationToken cancellationToken)
+    {
+        var timeout = request.Timeout ?? _defaultTimeout;
+        request.Prepare(target, time.GetTimestamp(), timeout, catalog.ToTimestampTicks(timeout), cancellationToken);
     }
 }

@@ -64,7 +64,7 @@ public sealed class MemoryStreamProvider(string name) : IStreamProvider
 
             var request = new StreamItemRequest(subscriber, item, Id);
             var result = request.ResultTask;
-            if (!subscriber.Activation.TryEnqueueInternal(request))
+            if (!subscriber.Activation.TryEnqueueRequest(request))
             {
                 // The subscribing activation is gone, and its subscription with it.
                 subscriber.Subscription?.Dispose();

@@ -86,7 +86,7 @@ internal sealed class GrainTimer : IGrainTimer
 
     private void OnDue()
     {
-        if (!_disposed && !_activation.TryEnqueueInternal(new TimerTickRequest(this)))
+        if (!_disposed && !_activation.TryEnqueueRequest(new TimerTickRequest(this)))
         {
             _disposed = true;
             _timer.Dispose();
