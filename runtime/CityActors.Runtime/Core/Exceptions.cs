@@ -20,3 +20,19 @@ public sealed class SiloUnavailableException(string message) : Exception(message
 
 /// <summary>A grain interface or class was used in a way the runtime does not support; the message says which and how to fix it.</summary>
 public sealed class GrainConfigurationException(string message) : Exception(message);
+
+/// <summary>
+/// A durable write was refused because the writer no longer owns the grain's shard at the epoch it acquired it with
+/// (another silo took the shard over). The write did not commit; the activation is stale and will be dropped.
+/// </summary>
+public sealed class ShardOwnershipLostException(string message) : Exception(message);
+
+/// <summary>A grain call failed on another process with an exception type this process cannot recreate.</summary>
+public sealed class RemoteGrainException(string remoteType, string message) : Exception(message)
+{
+    /// <summary>Full name of the exception type thrown on the remote silo.</summary>
+    public string RemoteType { get; } = remoteType;
+}
+
+/// <summary>The cluster cannot start or join with this configuration (database unreachable, schema version, shard count).</summary>
+public sealed class ClusterConfigurationException(string message, Exception? inner = null) : Exception(message, inner);
