@@ -6,12 +6,14 @@ using NpgsqlTypes;
 namespace CityActors.PostgreSql.Cluster;
 
 /// <summary>Membership and shard leases in the silo and shard_lease tables, decided by the database's now().</summary>
-public sealed class PostgresMembershipStore(PostgresDatabase database) : IMembershipStore
+/// <remarks>Joining first makes sure the schema is current (creating or upgrading it when <paramref name="applySchema"/>).</remarks>
+public sealed class PostgresMembershipStore(PostgresDatabase database, bool applySchema = false) : IMembershipStore
 {
 
     public async Task JoinAsync(SiloInfo silo, int shardCount, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(silo);
+        await new Schema.SchemaMigrator(database).EnsureCurrentAsync(applySchema, cancellationToken).ConfigureAwait(false);
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (var create = new NpgsqlCommand("insert into cluster_info (id, shard_count) values (1, $1) on conflict (id) do nothing", connection, transaction))

@@ -41,21 +41,22 @@ public sealed class PostgresReminderTable(PostgresDatabase database) : IReminder
         select (select count(*) from fence), (select count(*) from removed)
         """;
 
-    public async Task<IReadOnlyList<ReminderEntry>> ReadDueAsync(int shardCount, IReadOnlySet<int>? shards, DateTimeOffset dueBefore, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ReminderEntry>> ReadDueAsync(int shardCount, IReadOnlySet<int>? shards, DateTimeOffset dueFrom, DateTimeOffset dueBefore, CancellationToken cancellationToken)
     {
         NpgsqlCommand command;
         if (shards is null)
         {
-            command = database.Command($"select {Columns} from reminder where next_due < $1");
+            command = database.Command($"select {Columns} from reminder where next_due >= $2 and next_due < $1");
         }
         else
         {
-            command = database.Command($"select {Columns} from reminder where shard = any($2) and next_due < $1");
+            command = database.Command($"select {Columns} from reminder where shard = any($3) and next_due >= $2 and next_due < $1");
         }
 
         await using (command)
         {
             PostgresDatabase.Add(command, Clamp(dueBefore), NpgsqlDbType.TimestampTz);
+            PostgresDatabase.Add(command, dueFrom == DateTimeOffset.MinValue ? DateTimeOffset.UnixEpoch : dueFrom.ToUniversalTime(), NpgsqlDbType.TimestampTz);
             if (shards is not null)
             {
                 PostgresDatabase.Add(command, shards.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Integer);

@@ -20,6 +20,8 @@ internal sealed partial class Activation
     /// <summary>Requests running or waiting here; the deadline sweep looks only at activations where this is non-zero.</summary>
     public bool HasOutstandingRequests => _outstanding > 0;
 
+    public int OutstandingCount => _outstanding;
+
     public long LastActivityTimestamp => Volatile.Read(ref _lastActivity);
 
     /// <summary>Called when an asynchronous request completes (posted back onto this loop by its awaiter).</summary>
@@ -147,7 +149,9 @@ internal sealed partial class Activation
         _outstanding = _running.Count + _waiting.Count;
         if (request.CountsAsActivity)
         {
-            Volatile.Write(ref _lastActivity, Catalog.Time.GetTimestamp());
+            var now = Catalog.Time.GetTimestamp();
+            Volatile.Write(ref _lastActivity, now);
+            Catalog.Metrics.CallCompleted(Catalog.Time.GetElapsedTime(request.StartTimestamp, now));
         }
 
         request.OnRetired(this);
@@ -207,6 +211,10 @@ internal sealed partial class Activation
             {
                 // The caller stops waiting; the grain keeps its turn until its code returns, as in Orleans.
                 request.ExpireDeadline(running: true);
+            }
+            else if (request.CancelRequested)
+            {
+                request.CancelCallToken();
             }
         }
 

@@ -23,12 +23,12 @@ internal sealed partial class Activation : SynchronizationContext, IThreadPoolWo
     private bool _scheduled;
     private volatile ActivationStatus _status;
 
-    public Activation(Catalog catalog, GrainId grainId, GrainClassInfo grainClass)
+    public Activation(Catalog catalog, GrainId grainId, GrainClassInfo grainClass, FencingToken fence)
     {
         Catalog = catalog;
         GrainId = grainId;
         GrainClass = grainClass;
-        Fence = new FencingToken(grainId.GetShard(catalog.Options.ShardCount), 0);
+        Fence = fence;
         _lastActivity = catalog.Time.GetTimestamp();
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using CityActors.Runtime.Cluster;
 using CityActors.Runtime.Hosting;
 using CityActors.Runtime.Invocation;
 using Microsoft.Extensions.Logging;
@@ -16,6 +17,7 @@ internal sealed class Catalog : IDisposable
 {
     private readonly ConcurrentDictionary<GrainId, Activation> _activations = new();
     private readonly GrainClassRegistry _classes;
+    private readonly Cluster.IShardOwnership _ownership;
     private ITimer? _deadlineSweep;
     private ITimer? _collectionSweep;
     private volatile bool _stopping;
@@ -27,8 +29,10 @@ internal sealed class Catalog : IDisposable
         TimeProvider time,
         GrainJsonOptions json,
         RuntimeMetrics metrics,
+        Cluster.IShardOwnership ownership,
         ILogger<Catalog> logger)
     {
+        _ownership = ownership;
         Options = options.Value;
         _classes = classes;
         Services = services;
@@ -36,6 +40,7 @@ internal sealed class Catalog : IDisposable
         Json = json.Options;
         Metrics = metrics;
         Log = new RuntimeLog(logger);
+        metrics.ObserveMailboxDepth(() => _activations.Values.Sum(a => (long)a.OutstandingCount));
     }
 
     public SiloOptions Options { get; }
@@ -52,8 +57,13 @@ internal sealed class Catalog : IDisposable
 
     public int Count => _activations.Count;
 
-    public long ToTimestampTicks(TimeSpan span) =>
-        span >= TimeSpan.MaxValue / 2 ? long.MaxValue / 2 : (long)(span.Ticks * (Time.TimestampFrequency / (double)TimeSpan.TicksPerSecond));
+    /// <summary>
+    /// Where requests for shards this silo does not serve go (clustered mode: back to the router, which finds the
+    /// owner). Requests that arrived over the network are answered "not owner" instead.
+    /// </summary>
+    public Action<GrainRequest>? Reroute { get; set; }
+
+    public long ToTimestampTicks(TimeSpan span) => GrainFactoryBase.ToTimestampTicks(Time, span);
 
     public void Start()
     {
@@ -82,7 +92,14 @@ internal sealed class Catalog : IDisposable
                     return null;
                 }
 
-                var created = new Activation(this, grainId, grainClass);
+                var shard = grainId.GetShard(Options.ShardCount);
+                if (!_ownership.TryGetServingEpoch(shard, out var epoch))
+                {
+                    NotServed(request, shard);
+                    return null;
+                }
+
+                var created = new Activation(this, grainId, grainClass, new FencingToken(shard, epoch));
                 activation = _activations.GetOrAdd(grainId, created);
             }
 
@@ -97,6 +114,42 @@ internal sealed class Catalog : IDisposable
     }
 
     public void Forward(GrainRequest request) => Dispatch(request.Target, request);
+
+    /// <summary>
+    /// Deactivates every activation of <paramref name="shards"/> (running OnDeactivateAsync, so grains can persist) and
+    /// waits until they are gone. Requests queued on them are forwarded, which sends them to the shard's new owner.
+    /// </summary>
+    public async Task DeactivateShardsAsync(IReadOnlySet<int> shards, DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        var pending = new List<Task>();
+        foreach (var activation in _activations.Values)
+        {
+            if (shards.Contains(activation.Fence.Shard) && activation.EnqueueDeactivation(reason))
+            {
+                pending.Add(activation.WhenInvalidated());
+            }
+        }
+
+        try
+        {
+            await Task.WhenAll(pending).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            Log.ShutdownIncomplete(pending.Count(t => !t.IsCompleted));
+        }
+    }
+
+    private void NotServed(GrainRequest request, int shard)
+    {
+        if (request.IsRemote || Reroute is not { } reroute)
+        {
+            request.TryFail(new NotShardOwnerException(shard, Options.SiloName));
+            return;
+        }
+
+        reroute(request);
+    }
 
     public void Remove(Activation activation) => _activations.TryRemove(KeyValuePair.Create(activation.GrainId, activation));
 
@@ -122,6 +175,15 @@ internal sealed class Catalog : IDisposable
         {
             Log.ShutdownIncomplete(_activations.Count);
         }
+    }
+
+    /// <summary>Forgets every activation without running any grain code (the silo is being killed).</summary>
+    public void Abandon()
+    {
+        _stopping = true;
+        _deadlineSweep?.Dispose();
+        _collectionSweep?.Dispose();
+        _activations.Clear();
     }
 
     public void Dispose()

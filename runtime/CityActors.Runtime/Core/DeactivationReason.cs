@@ -6,6 +6,12 @@ public enum DeactivationReasonCode
     ApplicationRequested,
     IdleTimeout,
     ShuttingDown,
+
+    /// <summary>The grain's shard is being handed to another silo (rebalancing or shutdown); persist now.</summary>
+    ShardMoving,
+
+    /// <summary>This silo lost the grain's shard lease; durable writes will be refused.</summary>
+    ShardLost,
 }
 
 /// <summary>Passed to <see cref="Grain.OnDeactivateAsync"/>.</summary>

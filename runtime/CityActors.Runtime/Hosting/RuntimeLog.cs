@@ -40,12 +40,33 @@ internal sealed partial class RuntimeLog(ILogger logger)
     [LoggerMessage(2004, LogLevel.Error, "Reminder bookkeeping for {Name} of grain {GrainId} failed")]
     public partial void ReminderBookkeepingFailed(Exception exception, GrainId grainId, string name);
 
-    [LoggerMessage(3001, LogLevel.Information, "Silo {SiloName} started in embedded mode with {GrainTypes} grain types and {ShardCount} shards")]
-    public partial void SiloStarted(string siloName, int grainTypes, int shardCount);
+    [LoggerMessage(2005, LogLevel.Warning, "Loading reminders due between {From} and {Until} failed; retrying with the next window")]
+    public partial void ReminderWindowFailed(Exception exception, DateTimeOffset from, DateTimeOffset until);
+
+    [LoggerMessage(3001, LogLevel.Information, "Silo {SiloName} started in {Mode} mode with {GrainTypes} grain types and {ShardCount} shards")]
+    public partial void SiloStarted(string siloName, string mode, int grainTypes, int shardCount);
 
     [LoggerMessage(3002, LogLevel.Information, "Silo {SiloName} stopping: deactivating {Count} activations")]
     public partial void SiloStopping(string siloName, int count);
 
     [LoggerMessage(3003, LogLevel.Information, "Silo {SiloName} stopped")]
     public partial void SiloStopped(string siloName);
+
+    [LoggerMessage(4001, LogLevel.Information, "Silo {SiloName} joined the cluster as {SiloId} at {Endpoint}")]
+    public partial void JoinedCluster(string siloName, Guid siloId, string endpoint);
+
+    [LoggerMessage(4002, LogLevel.Information, "Silo {SiloName} acquired {Count} shard(s); now owns {Owned}")]
+    public partial void ShardsAcquired(string siloName, int count, int owned);
+
+    [LoggerMessage(4003, LogLevel.Information, "Silo {SiloName} handed off {Count} shard(s)")]
+    public partial void ShardsHandedOff(string siloName, int count);
+
+    [LoggerMessage(4004, LogLevel.Warning, "Silo {SiloName} lost {Count} shard lease(s); dropping their activations")]
+    public partial void ShardsLost(string siloName, int count);
+
+    [LoggerMessage(4005, LogLevel.Error, "Silo {SiloName} could not renew its leases before they could expire; it stops serving all {Count} shard(s) (self-fencing)")]
+    public partial void SelfFenced(string siloName, int count);
+
+    [LoggerMessage(4006, LogLevel.Warning, "Membership round of silo {SiloName} failed")]
+    public partial void MembershipRoundFailed(Exception exception, string siloName);
 }

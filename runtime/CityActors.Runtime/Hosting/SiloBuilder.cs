@@ -8,6 +8,7 @@ using CityActors.Runtime.Streams;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace CityActors.Runtime.Hosting;
 
@@ -78,6 +79,47 @@ public sealed class SiloBuilder
         Services.AddSingleton<IJournalStorage, MemoryJournalStorage>();
         return this;
     }
+
+    /// <summary>
+    /// Runs the silo as a member of a cluster whose membership and leases live in <paramref name="store"/>: grains are
+    /// placed by shard lease, calls for shards owned elsewhere go over TCP, reminders load per owned shard. Settings
+    /// come from the "CityActors:Cluster" section.
+    /// </summary>
+    public SiloBuilder UseClustering(Func<IServiceProvider, Runtime.Cluster.IMembershipStore> store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        Services.AddOptions<ClusterOptions>().Bind(Configuration.GetSection(ClusterOptions.SectionName)).ValidateOnStart();
+        Services.AddSingleton<IValidateOptions<ClusterOptions>, ClusterOptionsValidator>();
+        Services.AddSingleton(store);
+        Services.AddSingleton(new Runtime.Cluster.ClusterSiloIdentity(Guid.NewGuid()));
+        Services.AddSingleton(sp => new Runtime.Cluster.ShardOwnership(Shards(sp), sp.GetRequiredService<TimeProvider>()));
+        Services.RemoveAll<Runtime.Cluster.IShardOwnership>();
+        Services.AddSingleton<Runtime.Cluster.IShardOwnership>(sp => sp.GetRequiredService<Runtime.Cluster.ShardOwnership>());
+        Services.AddSingleton(sp => new Runtime.Cluster.ShardMapHolder(Shards(sp)));
+        Services.AddSingleton(sp =>
+        {
+            var silo = sp.GetRequiredService<IOptions<SiloOptions>>().Value;
+            var cluster = sp.GetRequiredService<IOptions<ClusterOptions>>().Value;
+            var catalog = sp.GetRequiredService<Catalog>();
+            var router = new Runtime.Cluster.ClusterGrainRuntime(
+                sp.GetRequiredService<Runtime.Cluster.ShardMapHolder>(),
+                sp.GetRequiredService<Runtime.Invocation.LocalGrainRuntime>(),
+                sp.GetRequiredService<Runtime.Cluster.ClusterSiloIdentity>().SiloId,
+                sp.GetRequiredService<TimeProvider>(),
+                catalog.Json,
+                silo.DefaultCallTimeout,
+                silo.DeadlineCheckInterval,
+                cluster.ConnectTimeout);
+            catalog.Reroute = router.RerouteFromCatalog;
+            return router;
+        });
+        Services.RemoveAll<IGrainFactory>();
+        Services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<Runtime.Cluster.ClusterGrainRuntime>());
+        Services.AddSingleton<Runtime.Cluster.ClusterMembership>();
+        return this;
+    }
+
+    private static int Shards(IServiceProvider services) => services.GetRequiredService<IOptions<SiloOptions>>().Value.ShardCount;
 
     public SiloBuilder UseMemoryReminders()
     {

@@ -70,6 +70,7 @@ public static class SiloHostingExtensions
             silo.AddMemoryStreams("Default");
         }
 
+        services.TryAddSingleton<Cluster.IShardOwnership, Cluster.EmbeddedOwnership>();
         services.TryAddSingleton<IJournalStorage, MemoryJournalStorage>();
         services.TryAddSingleton<IReminderTable, MemoryReminderTable>();
         services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo", tags: ["ready"]);

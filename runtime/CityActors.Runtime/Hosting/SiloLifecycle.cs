@@ -28,8 +28,10 @@ internal sealed class SiloLifecycle(
     Catalog catalog,
     ReminderService reminders,
     IOptions<SiloOptions> options,
+    IServiceProvider services,
     ILogger<SiloLifecycle> logger) : IHostedService, ISiloStatus
 {
+    private readonly Cluster.ClusterMembership? _cluster = (Cluster.ClusterMembership?)services.GetService(typeof(Cluster.ClusterMembership));
     private readonly RuntimeLog _log = new(logger);
     private volatile bool _ready;
 
@@ -41,12 +43,20 @@ internal sealed class SiloLifecycle(
 
     public int PendingReminderCount => reminders.PendingCount;
 
+    /// <summary>Set by a test cluster's kill: stopping then does nothing a crashed process could not.</summary>
+    internal bool Killed { get; set; }
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         catalog.Start();
         await reminders.StartAsync(cancellationToken).ConfigureAwait(false);
+        if (_cluster is not null)
+        {
+            await _cluster.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         _ready = true;
-        _log.SiloStarted(SiloName, registry.Classes.Count, options.Value.ShardCount);
+        _log.SiloStarted(SiloName, _cluster is null ? "embedded" : "clustered", registry.Classes.Count, options.Value.ShardCount);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -56,6 +66,17 @@ internal sealed class SiloLifecycle(
         _log.SiloStopping(SiloName, catalog.Count);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.ShutdownTimeout);
+        if (_cluster is not null)
+        {
+            if (Killed)
+            {
+                return;
+            }
+
+            // Hand every shard off (grains deactivate and persist, leases are released) before the catalog stops.
+            await _cluster.StopAsync(timeout.Token).ConfigureAwait(false);
+        }
+
         await catalog.StopAsync(timeout.Token).ConfigureAwait(false);
         _log.SiloStopped(SiloName);
     }

@@ -37,11 +37,29 @@ public abstract class GrainRequest
 
     internal long DeadlineTimestamp { get; private set; } = long.MaxValue;
 
+    /// <summary>When the request was stamped (sent by a local caller or received from the wire).</summary>
+    internal long StartTimestamp { get; private set; }
+
     internal TimeSpan EffectiveTimeout { get; private set; }
 
     internal CancellationToken CallerToken { get; private set; }
 
     internal bool IsCompleted => Volatile.Read(ref _completed) != 0;
+
+    /// <summary>The request arrived over the network: a shard this silo does not serve is answered "not owner", not rerouted.</summary>
+    internal bool IsRemote { get; set; }
+
+    /// <summary>Set when a remote caller cancelled; the activation then cancels the grain's token on its next deadline check.</summary>
+    internal bool CancelRequested { get; private set; }
+
+    /// <summary>How many times the clustered router had to route this call again (not owner, no owner, unreachable).</summary>
+    internal int RouteAttempts { get; set; }
+
+    /// <summary>W3C traceparent of the calling span, when the call crossed a process boundary.</summary>
+    internal string? TraceParent { get; set; }
+
+    /// <summary>Completes with the caller-visible outcome (success, exception, timeout or cancellation).</summary>
+    internal abstract Task CompletionTask { get; }
 
     /// <summary>Whether finishing this request resets the activation's idle clock (timer ticks may opt out).</summary>
     internal virtual bool CountsAsActivity => true;
@@ -77,6 +95,7 @@ public abstract class GrainRequest
     internal void Prepare(GrainId target, long now, TimeSpan timeout, long deadlineTicks, CancellationToken callerToken)
     {
         Target = target;
+        StartTimestamp = now;
         EffectiveTimeout = timeout;
         DeadlineTimestamp = deadlineTicks > long.MaxValue - now ? long.MaxValue : now + deadlineTicks;
         CallerToken = callerToken;
@@ -94,10 +113,32 @@ public abstract class GrainRequest
     internal void ExpireDeadline(bool running)
     {
         var where = running ? "while the grain was executing it" : "while it waited for the grain to become free";
-        TryFail(new GrainCallTimeoutException(
-            $"Call {InterfaceName}.{MethodName} to grain {Target} timed out after {EffectiveTimeout} ({where})."));
+        ExpireDeadline(where);
         _callCancellation?.Cancel();
     }
+
+    internal void ExpireDeadline(string where) =>
+        TryFail(new GrainCallTimeoutException($"Call {InterfaceName}.{MethodName} to grain {Target} timed out after {EffectiveTimeout} ({where})."));
+
+    /// <summary>A remote caller cancelled: fail the call now; the grain's token is cancelled on the activation's loop.</summary>
+    internal void CancelFromRemote()
+    {
+        CancelRequested = true;
+        OnCallerCancelled();
+        PendingActivation?.ScheduleDeadlineCheck();
+    }
+
+    /// <summary>On the activation's loop, after <see cref="CancelFromRemote"/>.</summary>
+    internal void CancelCallToken() => _callCancellation?.Cancel();
+
+    /// <summary>The activation running this request while its invocation is pending (for remote cancellation).</summary>
+    private protected virtual Activation? PendingActivation => null;
+
+    /// <summary>Writes the successful result as JSON (after <see cref="CompletionTask"/> succeeded).</summary>
+    internal abstract void WriteResult(System.Buffers.IBufferWriter<byte> output, System.Text.Json.JsonSerializerOptions options);
+
+    /// <summary>Completes the caller with a result that came back over the wire.</summary>
+    internal abstract void CompleteFromWire(ReadOnlySpan<byte> json, System.Text.Json.JsonSerializerOptions options);
 
     /// <summary>Called by the activation when the request leaves it, whatever the outcome.</summary>
     internal virtual void OnRetired(Activation activation)
@@ -135,6 +176,37 @@ public abstract class GrainRequest<TResult> : GrainRequest
 
     /// <summary>The caller's task. Must be read before the request is handed to another thread.</summary>
     internal Task<TResult> ResultTask => _completion.Task;
+
+    internal override Task CompletionTask => _completion.Task;
+
+    private protected override Activation? PendingActivation => Volatile.Read(ref _activation);
+
+    internal override void WriteResult(System.Buffers.IBufferWriter<byte> output, System.Text.Json.JsonSerializerOptions options)
+    {
+        if (typeof(TResult) == typeof(Unit))
+        {
+            return;
+        }
+
+        using var writer = new System.Text.Json.Utf8JsonWriter(output);
+        System.Text.Json.JsonSerializer.Serialize(writer, _completion.Task.Result, options);
+    }
+
+    internal override void CompleteFromWire(ReadOnlySpan<byte> json, System.Text.Json.JsonSerializerOptions options)
+    {
+        TResult result;
+        try
+        {
+            result = typeof(TResult) == typeof(Unit) ? default! : System.Text.Json.JsonSerializer.Deserialize<TResult>(json, options)!;
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            TryFail(new InvalidOperationException($"The result of {InterfaceName}.{MethodName} from grain {Target} cannot be read as {typeof(TResult).Name}: {ex.Message}", ex));
+            return;
+        }
+
+        TrySucceed(result);
+    }
 
     internal override bool Start(Activation activation, object grain)
     {

@@ -5,68 +5,46 @@ using Microsoft.Extensions.Options;
 namespace CityActors.Runtime.Invocation;
 
 /// <summary>
-/// The embedded silo's grain factory and call path: stamps each request with its deadline and hands it to the
-/// activation directly (references remember the activation they last reached, skipping the catalog lookup).
-/// Arguments are not copied: grain message types are immutable records by convention.
+/// The silo's own call path: stamps each request with its deadline and hands it to the activation directly
+/// (references remember the activation they last reached, skipping the catalog lookup). Arguments are not copied:
+/// grain message types are immutable records by convention.
 /// </summary>
-internal sealed class LocalGrainRuntime(Catalog catalog, TimeProvider time, IOptions<SiloOptions> options) : IGrainFactory, IGrainCallInvoker
+internal sealed class LocalGrainRuntime(Catalog catalog, TimeProvider time, IOptions<SiloOptions> options) : GrainFactoryBase
 {
     private readonly TimeSpan _defaultTimeout = options.Value.DefaultCallTimeout;
 
-    public TGrainInterface GetGrain<TGrainInterface>(string key)
-        where TGrainInterface : IGrainWithStringKey
+    /// <summary>Delivers a request that did not come from a proxy (one rebuilt from the wire), with the caller's remaining time.</summary>
+    internal void Deliver(GrainId target, GrainRequest request, TimeSpan? remaining = null)
     {
-        ArgumentNullException.ThrowIfNull(key);
-        var descriptor = GrainInterfaceRegistry.Get<TGrainInterface>();
-        return (TGrainInterface)(object)descriptor.CreateProxy(new GrainId(descriptor.GrainType, key), this);
-    }
-
-    public TGrainInterface GetGrain<TGrainInterface>(Guid key)
-        where TGrainInterface : IGrainWithGuidKey
-    {
-        var descriptor = GrainInterfaceRegistry.Get<TGrainInterface>();
-        return (TGrainInterface)(object)descriptor.CreateProxy(GrainId.Create(descriptor.GrainType, key), this);
-    }
-
-    public TGrainInterface GetGrain<TGrainInterface>(long key)
-        where TGrainInterface : IGrainWithIntegerKey
-    {
-        var descriptor = GrainInterfaceRegistry.Get<TGrainInterface>();
-        return (TGrainInterface)(object)descriptor.CreateProxy(GrainId.Create(descriptor.GrainType, key), this);
-    }
-
-    public TGrainInterface GetGrain<TGrainInterface>(GrainId grainId)
-        where TGrainInterface : IGrain
-    {
-        if (grainId.IsDefault)
+        var timeout = request.Timeout ?? _defaultTimeout;
+        if (remaining is { } left && left < timeout)
         {
-            throw new ArgumentException("The grain id is empty.", nameof(grainId));
+            timeout = left;
         }
 
-        return (TGrainInterface)(object)GrainInterfaceRegistry.Get<TGrainInterface>().CreateProxy(grainId, this);
-    }
-
-    /// <summary>Delivers a request that did not come from a proxy (one rebuilt from the wire).</summary>
-    internal void Deliver(GrainId target, GrainRequest request)
-    {
-        Stamp(target, request, CancellationToken.None);
+        request.Prepare(target, time.GetTimestamp(), timeout, ToTimestampTicks(time, timeout), CancellationToken.None);
         catalog.Dispatch(target, request);
     }
 
-    public void Send(GrainReference target, GrainRequest request, CancellationToken cancellationToken)
+    public override void Send(GrainReference target, GrainRequest request, CancellationToken cancellationToken)
     {
-        Stamp(target.GrainId, request, cancellationToken);
-        if (target.RouteCache is Activation cached && cached.TryEnqueueRequest(request))
+        Stamp(time, target.GrainId, request, _defaultTimeout, cancellationToken);
+        Telemetry.StartCall(request);
+        SendStamped(target, request);
+    }
+
+    /// <summary>Delivers an already stamped request to its activation here.</summary>
+    internal void SendStamped(GrainReference? target, GrainRequest request)
+    {
+        if (target?.RouteCache is Activation cached && cached.TryEnqueueRequest(request))
         {
             return;
         }
 
-        target.RouteCache = catalog.Dispatch(target.GrainId, request);
-    }
-
-    private void Stamp(GrainId target, GrainRequest request, CancellationToken cancellationToken)
-    {
-        var timeout = request.Timeout ?? _defaultTimeout;
-        request.Prepare(target, time.GetTimestamp(), timeout, catalog.ToTimestampTicks(timeout), cancellationToken);
+        var activation = catalog.Dispatch(request.Target, request);
+        if (target is not null)
+        {
+            target.RouteCache = activation;
+        }
     }
 }

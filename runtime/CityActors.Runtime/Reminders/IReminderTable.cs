@@ -28,8 +28,8 @@ public sealed record ReminderEntry(GrainId GrainId, string Name, DateTimeOffset 
 /// <summary>Durable reminder storage. Writes are fenced by the shard lease (see <see cref="FencingToken"/>).</summary>
 public interface IReminderTable
 {
-    /// <summary>Reminders of the given shards (all when null) due before <paramref name="dueBefore"/>.</summary>
-    Task<IReadOnlyList<ReminderEntry>> ReadDueAsync(int shardCount, IReadOnlySet<int>? shards, DateTimeOffset dueBefore, CancellationToken cancellationToken);
+    /// <summary>Reminders of the given shards (all when null) due in [<paramref name="dueFrom"/>, <paramref name="dueBefore"/>).</summary>
+    Task<IReadOnlyList<ReminderEntry>> ReadDueAsync(int shardCount, IReadOnlySet<int>? shards, DateTimeOffset dueFrom, DateTimeOffset dueBefore, CancellationToken cancellationToken);
 
     Task<ReminderEntry?> ReadAsync(GrainId grainId, string name, CancellationToken cancellationToken);
 

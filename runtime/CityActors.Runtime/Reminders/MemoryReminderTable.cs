@@ -20,12 +20,12 @@ public sealed class MemoryReminderTable : IReminderTable
         }
     }
 
-    public Task<IReadOnlyList<ReminderEntry>> ReadDueAsync(int shardCount, IReadOnlySet<int>? shards, DateTimeOffset dueBefore, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ReminderEntry>> ReadDueAsync(int shardCount, IReadOnlySet<int>? shards, DateTimeOffset dueFrom, DateTimeOffset dueBefore, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
             IReadOnlyList<ReminderEntry> result = _entries.Values
-                .Where(e => e.NextDue < dueBefore && (shards is null || shards.Contains(e.GrainId.GetShard(shardCount))))
+                .Where(e => e.NextDue >= dueFrom && e.NextDue < dueBefore && (shards is null || shards.Contains(e.GrainId.GetShard(shardCount))))
                 .ToList();
             return Task.FromResult(result);
         }

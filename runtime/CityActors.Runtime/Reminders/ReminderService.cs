@@ -24,10 +24,25 @@ internal sealed class ReminderService : IDisposable
     private readonly RuntimeMetrics _metrics;
     private readonly RuntimeLog _log;
     private readonly int _shardCount;
+    private readonly Cluster.IShardOwnership _ownership;
+    private readonly Cluster.ShardOwnership? _leases;
+    private readonly TimeSpan _lookAhead;
     private ITimer? _timer;
+    private ITimer? _windowTimer;
     private bool _running;
 
-    public ReminderService(IReminderTable table, IGrainFactory grainFactory, TimeProvider time, IOptions<SiloOptions> options, RuntimeMetrics metrics, ILogger<ReminderService> logger)
+    // Reminders due before this instant are all in memory (for owned shards); later ones are loaded as it advances.
+    private DateTimeOffset _loadedUntil = DateTimeOffset.MaxValue;
+
+    public ReminderService(
+        IReminderTable table,
+        IGrainFactory grainFactory,
+        TimeProvider time,
+        IOptions<SiloOptions> options,
+        IOptions<ClusterOptions> clusterOptions,
+        Cluster.IShardOwnership ownership,
+        RuntimeMetrics metrics,
+        ILogger<ReminderService> logger)
     {
         _table = table;
         _grainFactory = grainFactory;
@@ -35,7 +50,13 @@ internal sealed class ReminderService : IDisposable
         _metrics = metrics;
         _log = new RuntimeLog(logger);
         _shardCount = options.Value.ShardCount;
+        _ownership = ownership;
+        _leases = ownership as Cluster.ShardOwnership;
+        _lookAhead = clusterOptions.Value.ReminderLookAhead;
     }
+
+    /// <summary>Clustered: reminders are loaded per owned shard within a moving look-ahead window.</summary>
+    private bool Clustered => _leases is not null;
 
     public int PendingCount
     {
@@ -50,7 +71,20 @@ internal sealed class ReminderService : IDisposable
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var entries = await _table.ReadDueAsync(_shardCount, shards: null, DateTimeOffset.MaxValue, cancellationToken).ConfigureAwait(false);
+        if (Clustered)
+        {
+            lock (_lock)
+            {
+                _loadedUntil = Truncate(_time.GetUtcNow() + _lookAhead);
+                _timer = _time.CreateTimer(static s => ((ReminderService)s!).Pump(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+                _windowTimer = _time.CreateTimer(static s => _ = ((ReminderService)s!).AdvanceWindowAsync(), this, _lookAhead / 2, _lookAhead / 2);
+                _running = true;
+            }
+
+            return;
+        }
+
+        var entries = await _table.ReadDueAsync(_shardCount, shards: null, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, cancellationToken).ConfigureAwait(false);
         lock (_lock)
         {
             foreach (var entry in entries)
@@ -72,7 +106,95 @@ internal sealed class ReminderService : IDisposable
         {
             _running = false;
             _timer?.Dispose();
+            _windowTimer?.Dispose();
         }
+    }
+
+    /// <summary>Clustered: loads the reminders of newly acquired shards that fall inside the current window.</summary>
+    public async Task OnShardsAcquiredAsync(IReadOnlyCollection<int> shards, CancellationToken cancellationToken)
+    {
+        DateTimeOffset until;
+        lock (_lock)
+        {
+            until = _loadedUntil;
+        }
+
+        var entries = await _table.ReadDueAsync(_shardCount, shards.ToHashSet(), DateTimeOffset.MinValue, until, cancellationToken).ConfigureAwait(false);
+        ScheduleLoaded(entries);
+        _log.RemindersLoaded(entries.Count);
+    }
+
+    /// <summary>Clustered: forgets the reminders of shards this silo no longer owns (their new owner loads them).</summary>
+    public void OnShardsLost(IReadOnlyCollection<int> shards)
+    {
+        var lost = shards.ToHashSet();
+        lock (_lock)
+        {
+            foreach (var key in _byKey.Keys.Where(k => lost.Contains(k.Grain.GetShard(_shardCount))).ToList())
+            {
+                _byKey.Remove(key, out var scheduled);
+                scheduled!.Cancelled = true;
+            }
+        }
+    }
+
+    private async Task AdvanceWindowAsync()
+    {
+        DateTimeOffset from;
+        DateTimeOffset until;
+        lock (_lock)
+        {
+            if (!_running)
+            {
+                return;
+            }
+
+            // Move the watermark before reading, so a tick completing meanwhile keeps itself in memory rather than
+            // falling between the old watermark and this read.
+            from = _loadedUntil;
+            until = Truncate(_time.GetUtcNow() + _lookAhead);
+            if (until <= from)
+            {
+                return;
+            }
+
+            _loadedUntil = until;
+        }
+
+        try
+        {
+            var owned = _leases!.Owned().ToHashSet();
+            if (owned.Count > 0)
+            {
+                ScheduleLoaded(await _table.ReadDueAsync(_shardCount, owned, from, until, CancellationToken.None).ConfigureAwait(false));
+            }
+        }
+        catch (Exception ex)
+        {
+            _log.ReminderWindowFailed(ex, from, until);
+            lock (_lock)
+            {
+                // Read this window again next time.
+                _loadedUntil = from;
+            }
+        }
+    }
+
+    private void ScheduleLoaded(IReadOnlyList<ReminderEntry> entries)
+    {
+        lock (_lock)
+        {
+            foreach (var entry in entries)
+            {
+                // What is in memory already is at least as new as the table: this silo made every change since it took the shard.
+                if (!_byKey.ContainsKey((entry.GrainId, entry.Name)) && _ownership.TryGetServingEpoch(entry.GrainId.GetShard(_shardCount), out _))
+                {
+                    Schedule(entry);
+                }
+            }
+        }
+
+        Pump();
     }
 
     public void Dispose() => Stop();
@@ -82,13 +204,20 @@ internal sealed class ReminderService : IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentOutOfRangeException.ThrowIfLessThan(dueTime, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(period, TimeSpan.Zero);
-        var first = _time.GetUtcNow() + dueTime;
-        var entry = new ReminderEntry(grainId, name, first, period, first, ETag: null);
+        var first = Truncate(_time.GetUtcNow() + dueTime);
+        var entry = new ReminderEntry(grainId, name, first, TimeSpan.FromMicroseconds(Math.Floor(period.TotalMicroseconds)), first, ETag: null);
         var etag = await _table.UpsertAsync(entry, fence, CancellationToken.None).ConfigureAwait(false);
         entry = entry with { ETag = etag };
         lock (_lock)
         {
-            Schedule(entry);
+            if (entry.NextDue < _loadedUntil)
+            {
+                Schedule(entry);
+            }
+            else if (_byKey.Remove((grainId, name), out var replaced))
+            {
+                replaced.Cancelled = true;
+            }
         }
 
         Pump();
@@ -213,18 +342,19 @@ internal sealed class ReminderService : IDisposable
                 _log.ReminderHandlerFailed(ex, entry.GrainId, entry.Name);
             }
 
-            var fence = new FencingToken(entry.GrainId.GetShard(_shardCount), 0);
+            var shard = entry.GrainId.GetShard(_shardCount);
+            if (!_ownership.TryGetServingEpoch(shard, out var epoch))
+            {
+                // The shard moved away after the tick was delivered; its new owner re-reads the table and may fire it again (at least once).
+                Forget(scheduled);
+                return;
+            }
+
+            var fence = new FencingToken(shard, epoch);
             if (entry.IsOneShot)
             {
                 await _table.RemoveAsync(entry.GrainId, entry.Name, entry.ETag, fence, CancellationToken.None).ConfigureAwait(false);
-                lock (_lock)
-                {
-                    if (_byKey.TryGetValue((entry.GrainId, entry.Name), out var current) && ReferenceEquals(current, scheduled))
-                    {
-                        _byKey.Remove((entry.GrainId, entry.Name));
-                    }
-                }
-
+                Forget(scheduled);
                 return;
             }
 
@@ -233,7 +363,12 @@ internal sealed class ReminderService : IDisposable
             lock (_lock)
             {
                 // A null ETag means the grain re-registered or removed the reminder meanwhile; that change wins.
-                if (etag is not null && !scheduled.Cancelled)
+                if (etag is not null && !scheduled.Cancelled && advanced.NextDue >= _loadedUntil)
+                {
+                    // Beyond the window: the table has it, and the window will bring it back in time.
+                    Forget(scheduled);
+                }
+                else if (etag is not null && !scheduled.Cancelled)
                 {
                     scheduled.Entry = advanced with { ETag = etag };
                     scheduled.Due = advanced.NextDue;
@@ -250,6 +385,22 @@ internal sealed class ReminderService : IDisposable
             Retry(scheduled, ex);
         }
     }
+
+    private void Forget(Scheduled scheduled)
+    {
+        var key = (scheduled.Entry.GrainId, scheduled.Entry.Name);
+        lock (_lock)
+        {
+            if (_byKey.TryGetValue(key, out var current) && ReferenceEquals(current, scheduled))
+            {
+                _byKey.Remove(key);
+            }
+        }
+    }
+
+    /// <summary>Storage keeps microseconds; due times are cut to that so what is stored is what is scheduled.</summary>
+    private static DateTimeOffset Truncate(DateTimeOffset value) =>
+        value == DateTimeOffset.MaxValue ? value : new DateTimeOffset(value.Ticks - (value.Ticks % TimeSpan.TicksPerMicrosecond), value.Offset);
 
     private void Retry(Scheduled scheduled, Exception error)
     {
@@ -271,7 +422,7 @@ internal sealed class ReminderService : IDisposable
     }
 
     private static bool IsDeliveryFailure(Exception ex) =>
-        ex is GrainActivationException or SiloUnavailableException or GrainCallTimeoutException or GrainConfigurationException;
+        ex is GrainActivationException or SiloUnavailableException or GrainCallTimeoutException or GrainConfigurationException or ShardOwnershipLostException;
 
     private sealed class Scheduled(ReminderEntry entry, DateTimeOffset due)
     {

@@ -114,9 +114,9 @@ public sealed class FencedStorageTests
         var etag = await table.UpsertAsync(entry, fence, default);
         var stored = await table.ReadAsync(grain, "overdue", default);
         stored.ShouldBe(entry with { ETag = etag });
-        (await table.ReadDueAsync(Shards, new HashSet<int> { shard }, first.AddMilliseconds(1), default)).Count.ShouldBe(1);
-        (await table.ReadDueAsync(Shards, new HashSet<int> { shard }, first, default)).ShouldBeEmpty();
-        (await table.ReadDueAsync(Shards, new HashSet<int> { (shard + 1) % Shards }, DateTimeOffset.MaxValue, default)).ShouldBeEmpty();
+        (await table.ReadDueAsync(Shards, new HashSet<int> { shard }, DateTimeOffset.MinValue, first.AddMilliseconds(1), default)).Count.ShouldBe(1);
+        (await table.ReadDueAsync(Shards, new HashSet<int> { shard }, DateTimeOffset.MinValue, first, default)).ShouldBeEmpty();
+        (await table.ReadDueAsync(Shards, new HashSet<int> { (shard + 1) % Shards }, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, default)).ShouldBeEmpty();
 
         var advanced = entry with { NextDue = first.AddMilliseconds(1500) };
         var next = await table.TryUpdateAsync(advanced, etag, fence, default);
