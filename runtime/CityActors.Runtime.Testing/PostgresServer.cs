@@ -65,7 +65,7 @@ public sealed class PostgresServer : IAsyncDisposable
 
         var bin = FindBinDirectory();
         var asRoot = Environment.UserName == "root";
-        var dataDirectory = Path.Combine(Path.GetTempPath(), $"cityactors-pg-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
+        var dataDirectory = Path.Combine(Path.GetTempPath(), $"cityactors-pg-{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dataDirectory);
         if (asRoot)
         {
@@ -83,7 +83,8 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>Creates an empty database and returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(string prefix = "test")
     {
-        var name = $"{prefix}_{Environment.ProcessId}_{Interlocked.Increment(ref _databaseCounter)}_{Guid.NewGuid():N}"[..48].ToLowerInvariant();
+        var name = $"{prefix}_{Environment.ProcessId}_{Interlocked.Increment(ref _databaseCounter)}_{Guid.NewGuid():N}".ToLowerInvariant();
+        name = name[..Math.Min(name.Length, 48)];
         await using (var connection = new Npgsql.NpgsqlConnection(AdminConnectionString))
         {
             await connection.OpenAsync().ConfigureAwait(false);

@@ -76,6 +76,12 @@ public sealed class TestCluster : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(_settings);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [$"{SiloOptions.SectionName}:SiloName"] = name });
         builder.Logging.AddFilter(level => level >= LogLevel.Warning);
+        if (Environment.GetEnvironmentVariable("CITYACTORS_TEST_LOG") is { Length: > 0 })
+        {
+            // Troubleshooting: every silo's log on the console, prefixed by its category.
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true).AddFilter(level => level >= LogLevel.Information);
+        }
+
         builder.AddCityActorsSilo(silo =>
         {
             silo.UsePostgreSqlClustering();
@@ -164,7 +170,8 @@ public sealed class TestCluster : IAsyncDisposable
     {
         foreach (var silo in _silos.Where(s => !s.IsDown).Reverse().ToList())
         {
-            await silo.StopAsync().ConfigureAwait(false);
+            // A frozen silo cannot hand off what it no longer owns; it goes down the way a stalled process would.
+            await (silo.IsFrozen ? silo.KillAsync() : silo.StopAsync()).ConfigureAwait(false);
         }
 
         foreach (var silo in _silos)

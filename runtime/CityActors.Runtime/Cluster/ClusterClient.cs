@@ -107,17 +107,34 @@ public sealed class ClusterClient : IGrainFactory, IAsyncDisposable
 
     private async Task FetchAsync()
     {
-        // Silos in the current map first (they are the live ones), then the configured gateways.
+        // Silos in the current map first (they are the live ones), then the configured gateways. A silo that is
+        // stalled or partitioned may still answer with an old map, so keep asking until one is newer than ours.
         var current = _maps.Current;
-        var endpoints = current.CountBySilo().Keys
-            .Select(silo => current.Routes.ToArray().First(r => r.SiloId == silo).Endpoint!)
+        var endpoints = current.Routes.ToArray()
+            .Where(r => r.Endpoint is not null)
+            .Select(r => r.Endpoint!)
+            .Distinct(StringComparer.Ordinal)
+            .OrderBy(_ => Random.Shared.Next())
             .Concat(_gateways)
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        var map = await _router.FetchMapAsync(endpoints).ConfigureAwait(false);
-        if (map.ShardCount == current.ShardCount && map.Version >= _maps.Current.Version)
+        foreach (var endpoint in endpoints)
         {
-            _maps.Publish(map);
+            ShardMap map;
+            try
+            {
+                map = await _router.FetchMapAsync([endpoint]).ConfigureAwait(false);
+            }
+            catch (SiloUnavailableException)
+            {
+                continue;
+            }
+
+            if (map.ShardCount == current.ShardCount && map.Version > _maps.Current.Version)
+            {
+                _maps.Publish(map);
+                return;
+            }
         }
     }
 }
