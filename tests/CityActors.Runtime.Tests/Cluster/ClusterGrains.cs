@@ -69,3 +69,36 @@ public sealed class AccountGrain([PersistentState("account")] IPersistentState<A
         return (int)duration.TotalMilliseconds;
     }
 }
+
+public sealed record ClusterTick(string Grain, string Reminder, string Silo, TickStatus Status);
+
+public interface ITickerGrain : IGrainWithStringKey
+{
+    Task Start(string reminder, TimeSpan dueTime, TimeSpan period);
+
+    [ReadOnly]
+    Task<string> Silo();
+}
+
+/// <summary>Every tick any silo of the test process delivered, per grain key.</summary>
+public static class TickLog
+{
+    private static readonly ConcurrentDictionary<string, ConcurrentQueue<ClusterTick>> Ticks = new();
+
+    public static void Add(ClusterTick tick) => Ticks.GetOrAdd(tick.Grain, _ => new()).Enqueue(tick);
+
+    public static IReadOnlyList<ClusterTick> For(string grain) => Ticks.TryGetValue(grain, out var ticks) ? [.. ticks] : [];
+}
+
+public sealed class TickerGrain(IOptions<SiloOptions> silo) : Grain, ITickerGrain, IRemindable
+{
+    public Task Start(string reminder, TimeSpan dueTime, TimeSpan period) => RegisterOrUpdateReminder(reminder, dueTime, period);
+
+    public Task<string> Silo() => Task.FromResult(silo.Value.SiloName);
+
+    public Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        TickLog.Add(new ClusterTick(GrainId.Key, reminderName, silo.Value.SiloName, status));
+        return Task.CompletedTask;
+    }
+}
