@@ -1,6 +1,7 @@
 using CityActors;
 using CityActors.Domain.Package;
 using CityActors.Grains.Diagnostics;
+using CityActors.PostgreSql;
 using CityActors.Runtime.Hosting;
 using CityActors.Silo;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -10,13 +11,28 @@ if (CityCommands.TryRun(args, Console.Out, Console.Error) is { } exitCode)
     return exitCode;
 }
 
-// Embedded mode: every grain in this process, in-memory storage, journal and reminders.
+if (await ClusterCommands.TryRunAsync(args, Console.Out, Console.Error) is { } migrated)
+{
+    return migrated;
+}
+
+// Embedded mode (the default): every grain in this process, in-memory storage, journal and reminders.
+// Clustered mode: set CityActors:PostgreSql:ConnectionString; silos sharing that database form one cluster.
 var builder = WebApplication.CreateBuilder(args);
+var clustered = !string.IsNullOrWhiteSpace(builder.Configuration[$"{PostgresOptions.SectionName}:ConnectionString"]);
 
 // The city package is loaded and validated before the silo starts: a broken package stops the process with every problem listed.
 var package = Path.GetFullPath(builder.Configuration["CityActors:City:Package"] ?? "cities/nyc", AppContext.BaseDirectory);
 builder.Services.AddSingleton(CityPackageLoader.Load(package));
-builder.AddCityActorsSilo(silo => silo.AddGrains(typeof(SiloProbeGrain).Assembly));
+builder.AddCityActorsSilo(silo =>
+{
+    silo.AddGrains(typeof(SiloProbeGrain).Assembly);
+    if (clustered)
+    {
+        silo.UsePostgreSqlClustering();
+    }
+});
+builder.Services.AddOpenTelemetryExport(builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<ProbeGrainHealthCheck>("probe-grain", tags: ["ready"]);
 
 // SIGTERM stops the host; give the silo its own shutdown budget to deactivate every grain.
@@ -35,12 +51,12 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions
 app.MapGet("/", (ISiloStatus status, CityActors.Domain.City.CityModel city) => Results.Ok(new
 {
     silo = status.SiloName,
-    mode = "embedded",
+    mode = clustered ? "clustered" : "embedded",
     city = new { city.Id, city.Name, city.Version },
     ready = status.IsReady,
     activations = status.ActivationCount,
     pendingReminders = status.PendingReminderCount,
 }));
 
-app.Run();
+await app.RunAsync();
 return 0;

@@ -34,7 +34,7 @@ internal sealed class SiloProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    public static async Task<SiloProcess> StartAsync()
+    public static async Task<SiloProcess> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var info = new ProcessStartInfo("dotnet")
@@ -46,6 +46,11 @@ internal sealed class SiloProcess : IAsyncDisposable
         };
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         info.Environment["Logging__Console__FormatterName"] = "simple";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+
         var process = new Process { StartInfo = info };
         var silo = new SiloProcess(process, address);
         process.OutputDataReceived += (_, e) => silo.OnLine(e.Data);
@@ -55,6 +60,29 @@ internal sealed class SiloProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         await silo._listening.Task.WaitAsync(Limit);
         return silo;
+    }
+
+    /// <summary>Runs a silo command (not the silo) to completion; returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(params string[] arguments)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(SiloAssembly())!,
+        };
+        info.ArgumentList.Add(SiloAssembly());
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var cancellation = new CancellationTokenSource(Limit);
+        await process.WaitForExitAsync(cancellation.Token);
+        return (process.ExitCode, await output + await error);
     }
 
     /// <summary>Sends SIGTERM, as Kubernetes does, and waits for the process to exit.</summary>
