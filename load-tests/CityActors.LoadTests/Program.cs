@@ -7,6 +7,7 @@ var benchmarks = new Dictionary<string, Func<BenchmarkSettings, TextWriter, Task
     ["local-calls"] = LocalCallsBenchmark.RunAsync,
     ["geo-lookup"] = GeoLookupBenchmark.RunAsync,
     ["cross-silo-calls"] = CrossSiloCallsBenchmark.RunAsync,
+    ["durable-writes"] = DurableWritesBenchmark.RunAsync,
 };
 
 if (args.Length < 2 || args[0] != "bench" || !benchmarks.TryGetValue(args[1], out var run))
