@@ -55,7 +55,7 @@ public sealed class PostgresMembershipStore(PostgresDatabase database, bool appl
         // One round trip: heartbeat, renewal of unexpired leases, live silos, the whole shard map.
         await using var batch = database.DataSource.CreateBatch();
         batch.BatchCommands.Add(Statement("update silo set heartbeat_at = now() where silo_id = $1", siloId));
-        batch.BatchCommands.Add(Statement("update shard_lease set expires_at = now() + $2 where silo_id = $1 and expires_at > now() returning shard, epoch", siloId, leaseDuration));
+        batch.BatchCommands.Add(Statement("update shard_lease set expires_at = now() + $2 where shard in (select shard from shard_lease where silo_id = $1 and expires_at > now() order by shard for update) returning shard, epoch", siloId, leaseDuration));
         batch.BatchCommands.Add(Statement("select silo_id, name, endpoint from silo where status = 'active' and heartbeat_at > now() - $1", leaseDuration));
         batch.BatchCommands.Add(Statement("select shard, silo_id, epoch, expires_at <= now() from shard_lease order by shard"));
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -90,7 +90,7 @@ public sealed class PostgresMembershipStore(PostgresDatabase database, bool appl
     {
         await using var command = database.Command("""
             update shard_lease set silo_id = $1, epoch = epoch + 1, expires_at = now() + $2, acquired_at = now()
-            where shard = any($3) and (silo_id is null or expires_at <= now())
+            where shard in (select shard from shard_lease where shard = any($3) and (silo_id is null or expires_at <= now()) order by shard for update)
             returning shard, epoch
             """);
         PostgresDatabase.Add(command, siloId, NpgsqlDbType.Uuid);
@@ -108,7 +108,7 @@ public sealed class PostgresMembershipStore(PostgresDatabase database, bool appl
 
     public async Task ReleaseAsync(Guid siloId, IReadOnlyCollection<int> shards, CancellationToken cancellationToken)
     {
-        await using var command = database.Command("update shard_lease set silo_id = null, expires_at = now() where silo_id = $1 and shard = any($2)");
+        await using var command = database.Command("update shard_lease set silo_id = null, expires_at = now() where shard in (select shard from shard_lease where silo_id = $1 and shard = any($2) order by shard for update)");
         PostgresDatabase.Add(command, siloId, NpgsqlDbType.Uuid);
         PostgresDatabase.Add(command, shards.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Integer);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -117,7 +117,7 @@ public sealed class PostgresMembershipStore(PostgresDatabase database, bool appl
     public async Task LeaveAsync(Guid siloId, CancellationToken cancellationToken)
     {
         await using var batch = database.DataSource.CreateBatch();
-        batch.BatchCommands.Add(Statement("update shard_lease set silo_id = null, expires_at = now() where silo_id = $1", siloId));
+        batch.BatchCommands.Add(Statement("update shard_lease set silo_id = null, expires_at = now() where shard in (select shard from shard_lease where silo_id = $1 order by shard for update)", siloId));
         batch.BatchCommands.Add(Statement("update silo set status = 'stopped' where silo_id = $1", siloId));
         await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }

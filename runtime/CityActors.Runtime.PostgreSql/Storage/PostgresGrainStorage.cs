@@ -6,21 +6,12 @@ namespace CityActors.PostgreSql.Storage;
 
 /// <summary>
 /// Grain state as jsonb rows keyed by (grain type, key, state name). The ETag is the row's version; every write and
-/// clear checks it and the shard lease (see <see cref="PostgresDatabase.FenceCte"/>) in one statement.
+/// clear checks it and the shard lease (see <see cref="PostgresDatabase.FenceCte"/>) in the same statement. Writes
+/// are group-committed (<see cref="StateWriteBatcher"/>) and acknowledged only after their statement committed.
 /// </summary>
-public sealed class PostgresGrainStorage(PostgresDatabase database) : IGrainStorage
+public sealed class PostgresGrainStorage(PostgresDatabase database) : IGrainStorage, IAsyncDisposable
 {
-    private const string WriteSql = $"""
-        with {PostgresDatabase.FenceCte},
-        written as (
-            insert into grain_state as s (grain_type, grain_key, state_name, shard, version, data)
-            select $3, $4, $5, $1, coalesce($6, 0) + 1, $7 where exists (select 1 from fence)
-            on conflict (grain_type, grain_key, state_name) do update
-                set version = s.version + 1, data = excluded.data, written_at = now()
-                where s.version = $6
-            returning version)
-        select (select count(*) from fence), (select version from written)
-        """;
+    private readonly StateWriteBatcher _writes = new(database, Math.Max(4, Environment.ProcessorCount * 2));
 
     private const string ClearSql = $"""
         with {PostgresDatabase.FenceCte},
@@ -47,28 +38,13 @@ public sealed class PostgresGrainStorage(PostgresDatabase database) : IGrainStor
         return new StoredGrainState(Encoding.UTF8.GetBytes(reader.GetString(0)), reader.GetInt64(1).ToString(CultureInfo.InvariantCulture));
     }
 
-    public async Task<string> WriteAsync(string stateName, GrainId grainId, ReadOnlyMemory<byte> data, string? expectedETag, FencingToken fence, CancellationToken cancellationToken)
+    public Task<string> WriteAsync(string stateName, GrainId grainId, ReadOnlyMemory<byte> data, string? expectedETag, FencingToken fence, CancellationToken cancellationToken)
     {
         var expected = ParseETag(expectedETag, stateName, grainId);
-        await using var command = database.Command(WriteSql, fence);
-        AddIdentity(command, grainId, stateName);
-        command.Parameters.Add(new Npgsql.NpgsqlParameter<long?> { TypedValue = expected, NpgsqlDbType = NpgsqlDbType.Bigint });
-        PostgresDatabase.Add(command, Encoding.UTF8.GetString(data.Span), NpgsqlDbType.Jsonb);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        if (reader.GetInt64(0) == 0)
-        {
-            throw PostgresDatabase.Fenced(fence, $"Writing state '{stateName}' of grain {grainId}");
-        }
-
-        if (reader.IsDBNull(1))
-        {
-            throw new InconsistentStateException(
-                $"State '{stateName}' of grain {grainId} was changed by another writer: expected ETag {expectedETag ?? "(none: new record)"}, but the stored record differs.");
-        }
-
-        return reader.GetInt64(1).ToString(CultureInfo.InvariantCulture);
+        return _writes.WriteAsync(stateName, grainId, Encoding.UTF8.GetString(data.Span), expected, fence);
     }
+
+    public ValueTask DisposeAsync() => _writes.DisposeAsync();
 
     public async Task ClearAsync(string stateName, GrainId grainId, string? expectedETag, FencingToken fence, CancellationToken cancellationToken)
     {
