@@ -6,10 +6,13 @@ namespace CityActors.PostgreSql.Storage;
 
 /// <summary>
 /// Reminders stored with their grain's shard, so the shard's owner loads exactly its own (index on shard, next_due).
-/// The ETag is the row version; every change is fenced by the shard lease in the same statement.
+/// The ETag is the row version; every change is fenced by the shard lease in the same statement. Bookkeeping after
+/// delivered ticks (advance, remove a fired one-shot) is group-committed (<see cref="ReminderTickBatcher"/>).
 /// </summary>
-public sealed class PostgresReminderTable(PostgresDatabase database) : IReminderTable
+public sealed class PostgresReminderTable(PostgresDatabase database) : IReminderTable, IAsyncDisposable
 {
+    private readonly ReminderTickBatcher _ticks = new(database, Math.Max(4, Environment.ProcessorCount * 2));
+
     private const string Columns = "grain_type, grain_key, name, first_tick, period_us, next_due, version";
 
     private const string UpsertSql = $"""
@@ -19,15 +22,6 @@ public sealed class PostgresReminderTable(PostgresDatabase database) : IReminder
             select $3, $4, $5, $1, $6, $7, $8, 1 where exists (select 1 from fence)
             on conflict (grain_type, grain_key, name) do update
                 set first_tick = excluded.first_tick, period_us = excluded.period_us, next_due = excluded.next_due, version = r.version + 1
-            returning version)
-        select (select count(*) from fence), (select version from written)
-        """;
-
-    private const string UpdateSql = $"""
-        with {PostgresDatabase.FenceCte},
-        written as (
-            update reminder set first_tick = $6, period_us = $7, next_due = $8, version = version + 1
-            where grain_type = $3 and grain_key = $4 and name = $5 and version = $9 and exists (select 1 from fence)
             returning version)
         select (select count(*) from fence), (select version from written)
         """;
@@ -106,16 +100,7 @@ public sealed class PostgresReminderTable(PostgresDatabase database) : IReminder
             return null;
         }
 
-        await using var command = database.Command(UpdateSql, fence);
-        AddEntry(command, entry);
-        PostgresDatabase.Add(command, expected, NpgsqlDbType.Bigint);
-        var (fenced, version) = await ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
-        if (!fenced)
-        {
-            throw PostgresDatabase.Fenced(fence, $"Advancing reminder '{entry.Name}' of grain {entry.GrainId}");
-        }
-
-        return version;
+        return await _ticks.AdvanceAsync(entry, expected, fence).ConfigureAwait(false);
     }
 
     public async Task<bool> RemoveAsync(GrainId grainId, string name, string? expectedETag, FencingToken fence, CancellationToken cancellationToken)
@@ -128,7 +113,9 @@ public sealed class PostgresReminderTable(PostgresDatabase database) : IReminder
                 return false;
             }
 
-            expected = parsed;
+            // A fired one-shot: batched with other ticks' bookkeeping.
+            var probe = new ReminderEntry(grainId, name, default, TimeSpan.Zero, default, expectedETag);
+            return await _ticks.RemoveAsync(probe, parsed, fence).ConfigureAwait(false) is not null;
         }
 
         await using var command = database.Command(RemoveSql, fence);
@@ -155,6 +142,8 @@ public sealed class PostgresReminderTable(PostgresDatabase database) : IReminder
         PostgresDatabase.Add(command, entry.Period.Ticks / TimeSpan.TicksPerMicrosecond, NpgsqlDbType.Bigint);
         PostgresDatabase.Add(command, entry.NextDue.ToUniversalTime(), NpgsqlDbType.TimestampTz);
     }
+
+    public ValueTask DisposeAsync() => _ticks.DisposeAsync();
 
     private static async Task<(bool Fenced, string? Version)> ExecuteAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {

@@ -1,15 +1,13 @@
 using System.Globalization;
-using System.Threading.Channels;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace CityActors.PostgreSql.Storage;
 
 /// <summary>
-/// Group commit for grain state writes: writes waiting at the same moment go to PostgreSQL as one statement (one
-/// transaction, one round trip), and each caller is answered only after that statement committed. Each row keeps its
-/// own fence and version check, so a batch can commit some rows and refuse others. A handful of workers keep several
-/// batches in flight; under light load a batch is a single write and costs what a lone write costs.
+/// Group commit for grain state writes (<see cref="GroupCommit{T}"/>): writes waiting at the same moment go to
+/// PostgreSQL as one statement, and each caller is answered only after that statement committed. Each row keeps its
+/// own fence and version check, so a batch can commit some rows and refuse others.
 /// </summary>
 /// <remarks>
 /// Lease rows are locked in shard order here and in every lease update (renew, claim, release), so batches and
@@ -17,8 +15,6 @@ namespace CityActors.PostgreSql.Storage;
 /// </remarks>
 internal sealed class StateWriteBatcher : IAsyncDisposable
 {
-    private const int MaxBatch = 256;
-
     private const string BatchSql = """
         with input as (
             select * from unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::bigint[], $6::bigint[], $7::text[], $8::int[])
@@ -38,60 +34,23 @@ internal sealed class StateWriteBatcher : IAsyncDisposable
         select f.idx, w.version from fenced f left join written w using (grain_type, grain_key, state_name)
         """;
 
-    private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>();
     private readonly PostgresDatabase _database;
-    private readonly Task[] _workers;
+    private readonly GroupCommit<PendingWrite> _batches;
 
     public StateWriteBatcher(PostgresDatabase database, int workers)
     {
         _database = database;
-        _workers = Enumerable.Range(0, workers).Select(_ => Task.Run(WorkAsync)).ToArray();
+        _batches = new GroupCommit<PendingWrite>(ExecuteAsync, w => (w.StateName, w.GrainId), workers);
     }
 
     public Task<string> WriteAsync(string stateName, GrainId grainId, string json, long? expected, FencingToken fence)
     {
         var pending = new PendingWrite(stateName, grainId, json, expected, fence);
-        if (!_queue.Writer.TryWrite(pending))
-        {
-            throw new ObjectDisposedException(nameof(StateWriteBatcher), "The grain storage is shut down.");
-        }
-
+        _batches.Enqueue(pending);
         return pending.Done.Task;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _queue.Writer.TryComplete();
-        await Task.WhenAll(_workers).ConfigureAwait(false);
-    }
-
-    private async Task WorkAsync()
-    {
-        var batch = new List<PendingWrite>(MaxBatch);
-        var deferred = new List<PendingWrite>();
-        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
-        {
-            var keys = new HashSet<(string, GrainId)>();
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
-            {
-                // One statement cannot update a row twice: a second write of the same state waits for the next batch.
-                (keys.Add((next.StateName, next.GrainId)) ? batch : deferred).Add(next);
-            }
-
-            if (batch.Count > 0)
-            {
-                await ExecuteAsync(batch).ConfigureAwait(false);
-            }
-
-            foreach (var write in deferred)
-            {
-                _queue.Writer.TryWrite(write);
-            }
-
-            batch.Clear();
-            deferred.Clear();
-        }
-    }
+    public ValueTask DisposeAsync() => _batches.DisposeAsync();
 
     private async Task ExecuteAsync(List<PendingWrite> batch)
     {
