@@ -9,6 +9,7 @@ var benchmarks = new Dictionary<string, Func<BenchmarkSettings, TextWriter, Task
     ["cross-silo-calls"] = CrossSiloCallsBenchmark.RunAsync,
     ["durable-writes"] = DurableWritesBenchmark.RunAsync,
     ["failover"] = FailoverBenchmark.RunAsync,
+    ["reminders"] = RemindersBenchmark.RunAsync,
 };
 
 if (args.Length < 2 || args[0] != "bench" || !benchmarks.TryGetValue(args[1], out var run))
