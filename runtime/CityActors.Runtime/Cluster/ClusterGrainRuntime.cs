@@ -93,6 +93,17 @@ internal sealed class ClusterGrainRuntime : GrainFactoryBase, IOutboundOwner, IA
 
     void IOutboundOwner.OnNotOwner(GrainRequest request, string remote) => RetryLater(request, $"silo {remote} answered that it does not own the grain's shard");
 
+    void IOutboundOwner.OnGoAway(OutboundConnection connection)
+    {
+        foreach (var entry in _connections)
+        {
+            if (entry.Value.IsCompletedSuccessfully && ReferenceEquals(entry.Value.Result, connection))
+            {
+                _connections.TryRemove(entry);
+            }
+        }
+    }
+
     /// <summary>Asks any of <paramref name="endpoints"/> for its shard map.</summary>
     public async Task<ShardMap> FetchMapAsync(IReadOnlyList<string> endpoints)
     {

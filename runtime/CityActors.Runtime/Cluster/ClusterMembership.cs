@@ -99,7 +99,7 @@ internal sealed class ClusterMembership : IAsyncDisposable
             _log.MembershipRoundFailed(ex, _silo.SiloName);
         }
 
-        await _listener.DrainAsync().ConfigureAwait(false);
+        await _listener.DrainAsync(_options.ConnectTimeout, _time).ConfigureAwait(false);
         await _router.DisposeAsync().ConfigureAwait(false);
     }
 

@@ -12,6 +12,12 @@ internal enum FrameKind : byte
     Cancel = 3,
     MapRequest = 4,
     MapResponse = 5,
+
+    /// <summary>
+    /// The accepting silo is shutting down: the caller sends nothing new on this connection and closes it once every
+    /// call on it has been answered; the silo keeps answering until then, so no call is cut off.
+    /// </summary>
+    GoAway = 6,
 }
 
 /// <summary>How a call ended on the remote side.</summary>

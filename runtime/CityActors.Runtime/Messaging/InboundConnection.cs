@@ -23,6 +23,9 @@ internal sealed class InboundConnection(Socket socket, string remote, IInboundHa
 
     public void Untrack(long correlationId) => _inFlight.TryRemove(correlationId, out _);
 
+    /// <summary>Asks the caller to finish up and close this connection (graceful shutdown).</summary>
+    public void SendGoAway() => Send(WireWriter.StartFrame(FrameKind.GoAway, 0, 0).Finish());
+
     protected override void OnFrame(FrameKind kind, long correlationId, ReadOnlySpan<byte> body)
     {
         switch (kind)

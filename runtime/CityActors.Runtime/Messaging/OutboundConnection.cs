@@ -14,6 +14,9 @@ internal interface IOutboundOwner
 
     /// <summary>The peer does not own the grain's shard: refresh the map and route the request again.</summary>
     void OnNotOwner(GrainRequest request, string remote);
+
+    /// <summary>The peer is shutting down: stop using this connection for new calls.</summary>
+    void OnGoAway(OutboundConnection connection);
 }
 
 /// <summary>
@@ -27,6 +30,7 @@ internal sealed class OutboundConnection : Connection
     private readonly ConcurrentDictionary<long, TaskCompletionSource<ShardMap>> _mapRequests = new();
     private readonly IOutboundOwner _owner;
     private long _nextCorrelation;
+    private volatile bool _goingAway;
 
     private OutboundConnection(Socket socket, string remote, IOutboundOwner owner)
         : base(socket, remote) => _owner = owner;
@@ -70,6 +74,11 @@ internal sealed class OutboundConnection : Connection
     /// <summary>Sends a request; its answer completes it. False if the connection is already closed (nothing was sent).</summary>
     public bool SendRequest(GrainRequest request, int timeoutMilliseconds)
     {
+        if (_goingAway)
+        {
+            return false;
+        }
+
         var correlationId = Interlocked.Increment(ref _nextCorrelation);
         var frame = WireWriter.StartFrame(FrameKind.Request, correlationId);
         frame.WriteInt32(timeoutMilliseconds);
@@ -142,8 +151,18 @@ internal sealed class OutboundConnection : Connection
                 }
 
                 break;
+            case FrameKind.GoAway:
+                _goingAway = true;
+                _owner.OnGoAway(this);
+                break;
             default:
                 throw new InvalidDataException($"Unexpected frame kind {kind} from {Remote}.");
+        }
+
+        if (_goingAway && _pending.IsEmpty && _mapRequests.IsEmpty)
+        {
+            // Everything sent here was answered: the peer may now close without cutting anything off.
+            _ = DisposeAsync();
         }
     }
 

@@ -42,8 +42,16 @@ internal sealed class SiloListener(IPAddress address, int port) : IAsyncDisposab
         await _acceptLoop.ConfigureAwait(false);
     }
 
-    /// <summary>Flushes every answer already queued on inbound connections, then closes them.</summary>
-    public Task DrainAsync() => Task.WhenAll(_connections.Keys.Select(c => c.DrainAndCloseAsync()));
+    /// <summary>
+    /// Tells every caller to go away, keeps answering until each has closed its connection (or
+    /// <paramref name="timeout"/> passes), then flushes what is queued and closes.
+    /// </summary>
+    public Task DrainAsync(TimeSpan timeout, TimeProvider time) => Task.WhenAll(_connections.Keys.Select(async connection =>
+    {
+        connection.SendGoAway();
+        await Task.WhenAny(connection.Closed, Task.Delay(timeout, time)).ConfigureAwait(false);
+        await connection.DrainAndCloseAsync().ConfigureAwait(false);
+    }));
 
     /// <summary>Closes everything at once, answers or not (a crash, as far as peers can tell).</summary>
     public async ValueTask DisposeAsync()
