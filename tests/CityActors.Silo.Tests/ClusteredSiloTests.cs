@@ -23,14 +23,14 @@ public sealed class ClusteredSiloTests
         using var http = new HttpClient { BaseAddress = first.Address };
         (await http.GetAsync("/health/ready")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await http.GetStringAsync("/")).ShouldContain("\"mode\":\"clustered\"");
-        await WaitUntilAsync(async () => await CountAsync(database, "select count(distinct silo_id) from shard_lease where expires_at > now()") == 2);
+        await Eventually.Until(async () => await CountAsync(database, "select count(distinct silo_id) from shard_lease where expires_at > now()") == 2);
 
         await second.TerminateAsync();
 
         second.ExitCode.ShouldBe(0);
         second.Output.ShouldContain("handed off");
         (await CountAsync(database, "select count(*) from silo where status = 'stopped'")).ShouldBe(1);
-        await WaitUntilAsync(async () => await CountAsync(database, "select count(*) from shard_lease l join silo s using (silo_id) where s.status = 'active' and l.expires_at > now()") == 64);
+        await Eventually.Until(async () => await CountAsync(database, "select count(*) from shard_lease l join silo s using (silo_id) where s.status = 'active' and l.expires_at > now()") == 64);
     }
 
     [Fact]
@@ -52,19 +52,5 @@ public sealed class ClusteredSiloTests
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var limit = DateTime.UtcNow.AddSeconds(30);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > limit)
-            {
-                throw new TimeoutException("Condition not met within 30 s.");
-            }
-
-            await Task.Delay(50);
-        }
     }
 }

@@ -13,6 +13,19 @@ public sealed class PostgresDatabase(NpgsqlDataSource dataSource) : IAsyncDispos
     /// </summary>
     internal const string FenceCte = "fence as (select 1 from shard_lease where shard = $1 and epoch = $2 and expires_at > now() for share)";
 
+    /// <summary>
+    /// The same rule for a batch: the rows of an <c>input</c> CTE (with shard and epoch columns) whose lease is still
+    /// at their epoch and unexpired, lease rows share-locked in shard order (as every lease update locks them) so
+    /// batches and lease maintenance cannot deadlock. Rows missing from <c>fenced</c> were refused.
+    /// </summary>
+    internal const string FencedInputCte = """
+        fenced as (
+            select i.* from input i
+            join shard_lease l on l.shard = i.shard and l.epoch = i.epoch and l.expires_at > now()
+            order by l.shard
+            for share of l)
+        """;
+
     public NpgsqlDataSource DataSource { get; } = dataSource;
 
     public static PostgresDatabase Create(string connectionString)

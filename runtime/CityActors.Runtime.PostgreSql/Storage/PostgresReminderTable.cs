@@ -30,7 +30,7 @@ public sealed class PostgresReminderTable(PostgresDatabase database) : IReminder
         with {PostgresDatabase.FenceCte},
         removed as (
             delete from reminder where grain_type = $3 and grain_key = $4 and name = $5
-                and ($6::bigint is null or version = $6) and exists (select 1 from fence)
+                and exists (select 1 from fence)
             returning 1)
         select (select count(*) from fence), (select count(*) from removed)
         """;
@@ -105,24 +105,23 @@ public sealed class PostgresReminderTable(PostgresDatabase database) : IReminder
 
     public async Task<bool> RemoveAsync(GrainId grainId, string name, string? expectedETag, FencingToken fence, CancellationToken cancellationToken)
     {
-        long? expected = null;
         if (expectedETag is not null)
         {
-            if (!long.TryParse(expectedETag, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+            if (!long.TryParse(expectedETag, NumberStyles.None, CultureInfo.InvariantCulture, out var expected))
             {
                 return false;
             }
 
             // A fired one-shot: batched with other ticks' bookkeeping.
             var probe = new ReminderEntry(grainId, name, default, TimeSpan.Zero, default, expectedETag);
-            return await _ticks.RemoveAsync(probe, parsed, fence).ConfigureAwait(false) is not null;
+            return await _ticks.RemoveAsync(probe, expected, fence).ConfigureAwait(false) is not null;
         }
 
+        // Unconditional (the grain unregistered it).
         await using var command = database.Command(RemoveSql, fence);
         PostgresDatabase.Add(command, grainId.Type, NpgsqlDbType.Text);
         PostgresDatabase.Add(command, grainId.Key, NpgsqlDbType.Text);
         PostgresDatabase.Add(command, name, NpgsqlDbType.Text);
-        command.Parameters.Add(new NpgsqlParameter<long?> { TypedValue = expected, NpgsqlDbType = NpgsqlDbType.Bigint });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         if (reader.GetInt64(0) == 0)

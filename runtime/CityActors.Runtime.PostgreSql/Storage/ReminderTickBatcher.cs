@@ -11,15 +11,11 @@ namespace CityActors.PostgreSql.Storage;
 /// </summary>
 internal sealed class ReminderTickBatcher : IAsyncDisposable
 {
-    private const string BatchSql = """
+    private const string BatchSql = $"""
         with input as (
             select * from unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::bigint[], $6::bigint[], $7::timestamptz[], $8::bool[], $9::int[])
                 as t(grain_type, grain_key, name, shard, epoch, expected, next_due, remove, idx)),
-        fenced as (
-            select i.* from input i
-            join shard_lease l on l.shard = i.shard and l.epoch = i.epoch and l.expires_at > now()
-            order by l.shard
-            for share of l),
+        {PostgresDatabase.FencedInputCte},
         advanced as (
             update reminder r set next_due = f.next_due, version = r.version + 1 from fenced f
             where not f.remove and r.grain_type = f.grain_type and r.grain_key = f.grain_key and r.name = f.name and r.version = f.expected

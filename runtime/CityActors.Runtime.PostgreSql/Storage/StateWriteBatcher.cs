@@ -15,15 +15,11 @@ namespace CityActors.PostgreSql.Storage;
 /// </remarks>
 internal sealed class StateWriteBatcher : IAsyncDisposable
 {
-    private const string BatchSql = """
+    private const string BatchSql = $"""
         with input as (
             select * from unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::bigint[], $6::bigint[], $7::text[], $8::int[])
                 as t(grain_type, grain_key, state_name, shard, epoch, expected, data, idx)),
-        fenced as (
-            select i.* from input i
-            join shard_lease l on l.shard = i.shard and l.epoch = i.epoch and l.expires_at > now()
-            order by l.shard
-            for share of l),
+        {PostgresDatabase.FencedInputCte},
         written as (
             insert into grain_state as s (grain_type, grain_key, state_name, shard, version, data)
             select grain_type, grain_key, state_name, shard, coalesce(expected, 0) + 1, data::jsonb from fenced

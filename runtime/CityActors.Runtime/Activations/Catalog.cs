@@ -119,12 +119,16 @@ internal sealed class Catalog : IDisposable
     /// Deactivates every activation of <paramref name="shards"/> (running OnDeactivateAsync, so grains can persist) and
     /// waits until they are gone. Requests queued on them are forwarded, which sends them to the shard's new owner.
     /// </summary>
-    public async Task DeactivateShardsAsync(IReadOnlySet<int> shards, DeactivationReason reason, CancellationToken cancellationToken)
+    public Task DeactivateShardsAsync(IReadOnlySet<int> shards, DeactivationReason reason, CancellationToken cancellationToken) =>
+        DeactivateAsync(a => shards.Contains(a.Fence.Shard), reason, cancellationToken);
+
+    /// <summary>Deactivates the selected activations and waits until they are gone or <paramref name="cancellationToken"/> fires.</summary>
+    private async Task DeactivateAsync(Func<Activation, bool> selected, DeactivationReason reason, CancellationToken cancellationToken)
     {
         var pending = new List<Task>();
         foreach (var activation in _activations.Values)
         {
-            if (shards.Contains(activation.Fence.Shard) && activation.EnqueueDeactivation(reason))
+            if (selected(activation) && activation.EnqueueDeactivation(reason))
             {
                 pending.Add(activation.WhenInvalidated());
             }
@@ -160,21 +164,7 @@ internal sealed class Catalog : IDisposable
         _deadlineSweep?.Dispose();
         _collectionSweep?.Dispose();
         var reason = new DeactivationReason(DeactivationReasonCode.ShuttingDown, $"Silo '{Options.SiloName}' is shutting down.");
-        var pending = new List<Task>();
-        foreach (var activation in _activations.Values)
-        {
-            activation.EnqueueDeactivation(reason);
-            pending.Add(activation.WhenInvalidated());
-        }
-
-        try
-        {
-            await Task.WhenAll(pending).WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            Log.ShutdownIncomplete(_activations.Count);
-        }
+        await DeactivateAsync(_ => true, reason, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Forgets every activation without running any grain code (the silo is being killed).</summary>

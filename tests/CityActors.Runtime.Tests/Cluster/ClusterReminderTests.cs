@@ -15,11 +15,11 @@ public sealed class ClusterReminderTests
         var period = TimeSpan.FromMilliseconds(400);
         await client.GetGrain<ITickerGrain>(key).Start("sla", TimeSpan.FromMilliseconds(200), period);
         await client.GetGrain<ITickerGrain>(key).Start("once", TimeSpan.FromSeconds(2), TimeSpan.Zero);
-        await WaitUntil(() => TickLog.For(key).Count(t => t.Reminder == "sla") >= 2);
+        await Eventually.Until(() => TickLog.For(key).Count(t => t.Reminder == "sla") >= 2);
 
         await cluster.KillSiloAsync(victim);
         var survivor = cluster.Silos.Single().Name;
-        await WaitUntil(() => TickLog.For(key).Count(t => t.Reminder == "sla" && t.Silo == survivor) >= 3 && TickLog.For(key).Any(t => t.Reminder == "once"));
+        await Eventually.Until(() => TickLog.For(key).Count(t => t.Reminder == "sla" && t.Silo == survivor) >= 3 && TickLog.For(key).Any(t => t.Reminder == "once"));
 
         var ticks = TickLog.For(key);
         var periodic = ticks.Where(t => t.Reminder == "sla").ToList();
@@ -57,7 +57,7 @@ public sealed class ClusterReminderTests
             await cluster.RestartSiloAsync(silo);
         }
 
-        await WaitUntil(() => TickLog.For(key).Count >= 3);
+        await Eventually.Until(() => TickLog.For(key).Count >= 3);
         var ticks = TickLog.For(key);
         var missed = ticks[0];
         missed.Status.Lateness.ShouldBeGreaterThan(TimeSpan.FromSeconds(1), "the missed tick reports how late it is");
@@ -65,19 +65,5 @@ public sealed class ClusterReminderTests
         ticks.Count(t => t.Status.CurrentTickTime < restartedAt).ShouldBe(1, "missed ticks fire once, not once per missed period");
         ticks[1].Status.CurrentTickTime.ShouldBeGreaterThan(restartedAt);
         ticks[2].Status.CurrentTickTime.ShouldBe(ticks[1].Status.CurrentTickTime + TimeSpan.FromMilliseconds(500));
-    }
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        var limit = DateTime.UtcNow.AddSeconds(30);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > limit)
-            {
-                throw new TimeoutException("Condition not met within 30 s.");
-            }
-
-            await Task.Delay(20);
-        }
     }
 }
