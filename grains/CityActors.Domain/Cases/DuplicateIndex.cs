@@ -1,0 +1,50 @@
+namespace CityActors.Domain.Cases;
+
+/// <summary>An open case as the duplicate index knows it: matter, position on the city's metric plane, report time.</summary>
+public sealed record OpenCaseMark(string CaseId, string MatterCode, double X, double Y, DateTimeOffset ReportedAt);
+
+/// <summary>
+/// Open cases of one tile of the city, for duplicate detection: a new case of the same matter within the radius and the
+/// time window of an open case is a probable duplicate. Tiles are squares of <see cref="TileSizeMeters"/> on the city's
+/// local projection; a search looks in every tile the radius touches.
+/// </summary>
+public sealed class DuplicateIndex
+{
+    public const double TileSizeMeters = 1_000;
+
+    private readonly Dictionary<string, OpenCaseMark> _marks = new(StringComparer.Ordinal);
+
+    public int Count => _marks.Count;
+
+    public static (long X, long Y) TileOf(double x, double y) => ((long)Math.Floor(x / TileSizeMeters), (long)Math.Floor(y / TileSizeMeters));
+
+    /// <summary>The tiles a search of <paramref name="radius"/> metres around (x, y) must look in.</summary>
+    public static IEnumerable<(long X, long Y)> TilesAround(double x, double y, double radius)
+    {
+        var (minX, minY) = TileOf(x - radius, y - radius);
+        var (maxX, maxY) = TileOf(x + radius, y + radius);
+        for (var tx = minX; tx <= maxX; tx++)
+        {
+            for (var ty = minY; ty <= maxY; ty++)
+            {
+                yield return (tx, ty);
+            }
+        }
+    }
+
+    public static string TileKey((long X, long Y) tile) => $"{tile.X}:{tile.Y}";
+
+    public void Add(OpenCaseMark mark)
+    {
+        ArgumentNullException.ThrowIfNull(mark);
+        _marks[mark.CaseId] = mark;
+    }
+
+    public bool Remove(string caseId) => _marks.Remove(caseId);
+
+    public IReadOnlyList<string> FindNear(string matterCode, double x, double y, double radius, DateTimeOffset reportedSince) =>
+        [.. _marks.Values
+            .Where(m => m.MatterCode == matterCode && m.ReportedAt >= reportedSince && Math.Sqrt(((m.X - x) * (m.X - x)) + ((m.Y - y) * (m.Y - y))) <= radius)
+            .OrderBy(m => m.ReportedAt)
+            .Select(m => m.CaseId)];
+}
