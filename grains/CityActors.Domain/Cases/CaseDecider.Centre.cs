@@ -71,7 +71,7 @@ public sealed partial class CaseDecider
     {
         c.Require(CaseAccess.IsCentreOver(c.By, c.Place) || CaseAccess.IsReporter(c.By, c.State), "reopening is for the centres over the case and its reporters");
         c.RequireStatus(CaseStatus.Closed);
-        c.RefuseIf(c.Now > c.State.ClosedAt!.Value + Rules.ReopenWindow, $"it closed at {c.State.ClosedAt:u}, more than {Rules.ReopenWindow} ago");
+        c.RefuseIf(c.Now > c.State.ClosedAt!.Value + Rules.ReopenWindow, $"it closed at {c.State.ClosedAt:yyyy-MM-dd HH:mm zzz}, more than {Rules.ReopenWindow} ago");
         var meta = c.Meta(Required(command.Reason, "A reopening's reason"));
         c.Emit(new CaseReopened(meta));
         c.StartStage(TimerKeys.Dispatch, CaseStage.AcceptAndDispatch, c.Centre, meta);

@@ -15,7 +15,7 @@ public sealed partial class CaseDecider
         c.RefuseIf(assignment.Status != AssignmentStatus.Handling, $"{command.Department}'s sub-task is {assignment.Status}; only handling has a limit to extend");
         c.RefuseIf(c.State.PendingExtension is not null, $"an extension for {c.State.PendingExtension?.Department} is waiting for a decision");
         var timer = c.State.Timers[TimerKeys.Handle(command.Department)];
-        c.RefuseIf(timer.Phase == TimerPhase.Overdue, $"the handling deadline {timer.DueAt:u} has passed; extensions are asked for before it");
+        c.RefuseIf(timer.Phase == TimerPhase.Overdue, $"the handling deadline {timer.DueAt:yyyy-MM-dd HH:mm zzz} has passed; extensions are asked for before it");
         if (command.Extra <= TimeSpan.Zero || command.Extra > LongestExtension)
         {
             throw new CaseCommandException(CaseErrorKind.Invalid, $"An extension must be more than zero and at most {LongestExtension.TotalDays} days; it is {command.Extra}.");

@@ -56,7 +56,7 @@ public sealed partial class CaseDecider
             }
         }
 
-        public void RequireNotSuspended() => RefuseIf(state.IsSuspended, $"the case is suspended since {state.SuspendedAt:u}; resume it first");
+        public void RequireNotSuspended() => RefuseIf(state.IsSuspended, $"the case is suspended since {state.SuspendedAt:yyyy-MM-dd HH:mm zzz}; resume it first");
 
         /// <summary>The department's sub-task, refusing the command when the department has none on this case.</summary>
         public Assignment AssignmentOf(string department)
