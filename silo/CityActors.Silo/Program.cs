@@ -1,5 +1,6 @@
 using CityActors;
 using CityActors.Domain.Package;
+using CityActors.Grains.Cases;
 using CityActors.Grains.Diagnostics;
 using CityActors.PostgreSql;
 using CityActors.Runtime.Hosting;
@@ -26,7 +27,7 @@ var package = Path.GetFullPath(builder.Configuration["CityActors:City:Package"] 
 builder.Services.AddSingleton(CityPackageLoader.Load(package));
 builder.AddCityActorsSilo(silo =>
 {
-    silo.AddGrains(typeof(SiloProbeGrain).Assembly);
+    silo.AddGrains(typeof(SiloProbeGrain).Assembly).AddCases();
     if (clustered)
     {
         silo.UsePostgreSqlClustering();

@@ -1,6 +1,7 @@
 using CityActors.Domain.City;
 using CityActors.Domain.Package;
 using CityActors.GrainInterfaces.City;
+using CityActors.Grains.Cases;
 using CityActors.Grains.City;
 using CityActors.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,6 +67,6 @@ public sealed class OrgGrainTests
     }
 
     private static Task<TestSilo> StartAsync() => TestSilo.StartAsync(
-        silo => silo.AddGrains(typeof(OrgGrainBase).Assembly),
+        silo => silo.AddGrains(typeof(OrgGrainBase).Assembly).AddCases(),
         services: s => s.AddSingleton(Riverton.Value));
 }

@@ -1,3 +1,5 @@
+using CityActors.GrainInterfaces.Cases;
+
 namespace CityActors.GrainInterfaces.City;
 
 /// <summary>A person responsible in an org unit (网格员, 社区工作者, 值班员, 承办人 …).</summary>
@@ -43,11 +45,11 @@ public interface ICommunityGrain : IOrgGrain
 }
 
 /// <summary>A city, district or street operations centre (城运中心), keyed by its org unit code; roles: operator, leader.</summary>
-public interface IOpsCenterGrain : IOrgGrain
+public interface IOpsCenterGrain : IOrgGrain, IWorkQueueGrain
 {
 }
 
 /// <summary>A department (委办局/承办单位), keyed by its department code; roles: clerk, handler, leader.</summary>
-public interface IDepartmentGrain : IOrgGrain
+public interface IDepartmentGrain : IOrgGrain, IWorkQueueGrain
 {
 }

@@ -23,6 +23,12 @@ public sealed class CaseState
 
     public string? MergedInto { get; set; }
 
+    /// <summary>Every department the case was ever dispatched to, in order.</summary>
+    public List<string> DispatchedTo { get; set; } = [];
+
+    /// <summary>Departments that returned it (退单), once per return.</summary>
+    public List<string> ReturnedBy { get; set; } = [];
+
     /// <summary>Sub-tasks of the current dispatch, the lead first.</summary>
     public List<Assignment> Assignments { get; set; } = [];
 
@@ -123,6 +129,7 @@ public sealed class CaseState
                 Assignments = [new Assignment(e.Lead, true, AssignmentStatus.AwaitingSignFor, at), .. e.CoHandlers.Select(d => new Assignment(d, false, AssignmentStatus.AwaitingSignFor, at))];
                 DispatchedOnTime ??= !(Timers.TryGetValue(TimerKeys.Dispatch, out var dispatch) && dispatch.Phase == TimerPhase.Overdue);
                 FirstDispatchedAt ??= at;
+                DispatchedTo.AddRange(Assignments.Select(a => a.Department).Where(d => !DispatchedTo.Contains(d)));
                 Status = CaseStatus.Dispatched;
                 break;
             case AssignmentSignedFor e:
@@ -138,6 +145,7 @@ public sealed class CaseState
                 break;
             case AssignmentReturned e:
                 Returns++;
+                ReturnedBy.Add(e.Department);
                 var returned = AssignmentOf(e.Department);
                 if (returned is { IsLead: true })
                 {

@@ -1,5 +1,7 @@
 using CityActors.Domain.City;
+using CityActors.Domain.Cases;
 using CityActors.GrainInterfaces.City;
+using CityActors.Grains.Cases;
 
 namespace CityActors.Grains.City;
 
@@ -19,9 +21,11 @@ public sealed class CommunityGrain(CityModel city, [PersistentState("roster")] I
     protected override OrgInfo Describe(string key) => DescribeUnit(key, OrgLevel.Community, "community");
 }
 
-public sealed class OpsCenterGrain(CityModel city, [PersistentState("roster")] IPersistentState<OrgRoster> roster)
-    : OrgGrainBase(city, roster), IOpsCenterGrain
+public sealed class OpsCenterGrain(CityModel city, [PersistentState("roster")] IPersistentState<OrgRoster> roster, ICaseViewStore cases)
+    : WorkQueueGrainBase(city, roster, cases), IOpsCenterGrain
 {
+    protected override WorkOwner Owner => WorkOwner.Centre(this.GetPrimaryKeyString());
+
     protected override IReadOnlyCollection<string> Roles { get; } = ["operator", "leader"];
 
     protected override OrgInfo Describe(string key)
@@ -31,9 +35,11 @@ public sealed class OpsCenterGrain(CityModel city, [PersistentState("roster")] I
     }
 }
 
-public sealed class DepartmentGrain(CityModel city, [PersistentState("roster")] IPersistentState<OrgRoster> roster)
-    : OrgGrainBase(city, roster), IDepartmentGrain
+public sealed class DepartmentGrain(CityModel city, [PersistentState("roster")] IPersistentState<OrgRoster> roster, ICaseViewStore cases)
+    : WorkQueueGrainBase(city, roster, cases), IDepartmentGrain
 {
+    protected override WorkOwner Owner => WorkOwner.Department(this.GetPrimaryKeyString());
+
     protected override IReadOnlyCollection<string> Roles { get; } = ["clerk", "handler", "leader"];
 
     protected override OrgInfo Describe(string key)

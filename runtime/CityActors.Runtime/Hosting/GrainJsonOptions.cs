@@ -8,9 +8,9 @@ namespace CityActors.Runtime.Hosting;
 /// <see cref="JsonSerializerOptions.TypeInfoResolverChain"/> (through <c>SiloBuilder.ConfigureSerializer</c>) to avoid
 /// reflection; the reflection resolver stays last as a fallback.
 /// </summary>
-internal sealed class GrainJsonOptions
+public sealed class GrainJsonOptions
 {
-    public GrainJsonOptions(IEnumerable<SerializerConfiguration> configure)
+    internal GrainJsonOptions(IEnumerable<SerializerConfiguration> configure)
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         foreach (var entry in configure)

@@ -45,7 +45,7 @@ public static class SiloHostingExtensions
         services.AddMetrics();
         services.AddLogging();
 
-        services.AddSingleton<GrainJsonOptions>();
+        services.AddSingleton(sp => new GrainJsonOptions(sp.GetServices<SerializerConfiguration>()));
         services.AddSingleton<RuntimeMetrics>();
         services.AddSingleton<GrainClassRegistry>();
         services.AddSingleton<Catalog>();
@@ -72,6 +72,8 @@ public static class SiloHostingExtensions
 
         services.TryAddSingleton<Cluster.IShardOwnership, Cluster.EmbeddedOwnership>();
         services.TryAddSingleton<IJournalStorage, MemoryJournalStorage>();
+        services.TryAddSingleton<IJournalFeed>(sp => sp.GetRequiredService<IJournalStorage>() as IJournalFeed
+            ?? throw new GrainConfigurationException($"Journal storage {sp.GetRequiredService<IJournalStorage>().GetType().Name} has no feed; projections need one."));
         services.TryAddSingleton<IReminderTable, MemoryReminderTable>();
         services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo", tags: ["ready"]);
         return services;

@@ -1,11 +1,14 @@
 namespace CityActors.Runtime.Journal;
 
-/// <summary>In-process journal for embedded mode and tests, with the same version checks as the durable provider.</summary>
-public sealed class MemoryJournalStorage : IJournalStorage
+/// <summary>In-process journal for embedded mode and tests, with the same version checks as the durable provider and a feed per grain type.</summary>
+public sealed class MemoryJournalStorage : IJournalStorage, IJournalFeed
 {
     private readonly object _lock = new();
     private readonly Dictionary<GrainId, List<JournalRecord>> _journals = [];
     private readonly Dictionary<GrainId, JournalSnapshot> _snapshots = [];
+    private readonly Dictionary<string, List<FeedRecord>> _feeds = new(StringComparer.Ordinal);
+    private TaskCompletionSource _appended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _sequence;
 
     public Task<IReadOnlyList<JournalRecord>> ReadAsync(GrainId grainId, long afterVersion, CancellationToken cancellationToken)
     {
@@ -40,8 +43,58 @@ public sealed class MemoryJournalStorage : IJournalStorage
             }
 
             journal.AddRange(records);
+            var feed = _feeds.TryGetValue(grainId.Type, out var list) ? list : _feeds[grainId.Type] = [];
+            foreach (var record in records)
+            {
+                feed.Add(new FeedRecord(new FeedPosition(0, ++_sequence), grainId, record));
+            }
+
+            var appended = _appended;
+            _appended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            appended.SetResult();
             return Task.CompletedTask;
         }
+    }
+
+    public Task<IReadOnlyList<FeedRecord>> ReadAsync(string grainType, FeedPosition after, int max, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        lock (_lock)
+        {
+            if (!_feeds.TryGetValue(grainType, out var feed))
+            {
+                return Task.FromResult<IReadOnlyList<FeedRecord>>([]);
+            }
+
+            // Positions are dense per store but shared by all types: find the first record after the checkpoint.
+            var start = feed.BinarySearch(new FeedRecord(after, default, null!), FeedOrder.Instance);
+            start = start < 0 ? ~start : start + 1;
+            return Task.FromResult<IReadOnlyList<FeedRecord>>(feed.GetRange(start, Math.Min(max, feed.Count - start)));
+        }
+    }
+
+    public async Task WaitAsync(string grainType, FeedPosition after, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        Task appended;
+        lock (_lock)
+        {
+            if (_feeds.TryGetValue(grainType, out var feed) && feed.Count > 0 && feed[^1].Position > after)
+            {
+                return;
+            }
+
+            appended = _appended.Task;
+        }
+
+        await appended.WaitAsync(timeout, cancellationToken).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    private sealed class FeedOrder : IComparer<FeedRecord>
+    {
+        public static readonly FeedOrder Instance = new();
+
+        public int Compare(FeedRecord? x, FeedRecord? y) => x!.Position.CompareTo(y!.Position);
     }
 
     public Task<JournalSnapshot?> ReadSnapshotAsync(GrainId grainId, CancellationToken cancellationToken)

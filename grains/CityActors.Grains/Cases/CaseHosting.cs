@@ -1,0 +1,24 @@
+using CityActors.Domain.Cases;
+using CityActors.Domain.City;
+using CityActors.Runtime.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CityActors.Grains.Cases;
+
+public static class CaseHosting
+{
+    /// <summary>
+    /// Case handling on this silo: the decider for the city (needs a <see cref="CityModel"/> in DI), the read model
+    /// (in memory unless another <see cref="ICaseViewStore"/> is registered) and its projection.
+    /// </summary>
+    public static SiloBuilder AddCases(this SiloBuilder silo, CaseRules? rules = null)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        silo.Services.AddSingleton(sp => new CaseDecider(sp.GetRequiredService<CityModel>(), rules ?? CaseRules.Default));
+        silo.Services.TryAddSingleton<ICaseViewStore, MemoryCaseViewStore>();
+        silo.Services.AddSingleton<CaseProjector>();
+        silo.Services.AddHostedService<CaseProjectionService>();
+        return silo;
+    }
+}

@@ -1,0 +1,133 @@
+using System.Text.Json;
+using CityActors.Domain.Cases;
+using CityActors.Domain.City;
+using CityActors.GrainInterfaces.Cases;
+using CityActors.GrainInterfaces.City;
+using CityActors.Runtime.Hosting;
+
+namespace CityActors.Grains.Cases;
+
+/// <summary>
+/// Folds case journals into the read model. Each batch: read the feed after the stored checkpoint, load the affected
+/// cases' stored states, apply the new events (skipping versions already applied, refusing gaps), tell every work
+/// queue whose view of a case changed and the duplicate tiles of cases that ended, then store the states together with
+/// the new checkpoint. A crash anywhere repeats the batch: everything it sends is versioned or idempotent.
+/// </summary>
+public sealed class CaseProjector(IJournalFeed feed, ICaseViewStore store, IGrainFactory grains, GrainJsonOptions json, CityModel city)
+{
+    public const string CaseGrainType = "case";
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private FeedPosition? _checkpoint;
+
+    public int BatchSize { get; init; } = 1000;
+
+    /// <summary>The last position projected by this instance (null before its first batch).</summary>
+    public FeedPosition? Checkpoint => _checkpoint;
+
+    /// <summary>Projects until the feed has nothing more; returns the number of records projected.</summary>
+    public async Task<int> CatchUpAsync(CancellationToken cancellationToken = default)
+    {
+        var total = 0;
+        for (int projected; (projected = await ProjectBatchAsync(cancellationToken).ConfigureAwait(false)) > 0;)
+        {
+            total += projected;
+        }
+
+        return total;
+    }
+
+    public async Task<int> ProjectBatchAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var checkpoint = _checkpoint ??= await store.ReadCheckpointAsync(cancellationToken).ConfigureAwait(false);
+            var records = await feed.ReadAsync(CaseGrainType, checkpoint, BatchSize, cancellationToken).ConfigureAwait(false);
+            if (records.Count == 0)
+            {
+                return 0;
+            }
+
+            var ids = records.Select(r => r.GrainId.Key).Distinct(StringComparer.Ordinal).ToList();
+            var stored = await store.LoadAsync(ids, cancellationToken).ConfigureAwait(false);
+            var states = ids.ToDictionary(id => id, id => stored.GetValueOrDefault(id) ?? new CaseState(), StringComparer.Ordinal);
+            var before = states.ToDictionary(s => s.Key, s => s.Value.Status == CaseStatus.None ? null : CaseView.From(s.Value), StringComparer.Ordinal);
+            foreach (var record in records)
+            {
+                Apply(states[record.GrainId.Key], record);
+            }
+
+            var changed = states.Values.Where(s => s.Status != CaseStatus.None && s.Version != (before[s.Id]?.Version ?? 0)).ToList();
+            var after = changed.Select(CaseView.From).ToList();
+            await Task.WhenAll(UpdateQueuesAsync(before, after), UpdateTilesAsync(before, after)).ConfigureAwait(false);
+            await store.SaveAsync(changed, records[^1].Position, cancellationToken).ConfigureAwait(false);
+            _checkpoint = records[^1].Position;
+            return records.Count;
+        }
+        catch
+        {
+            _checkpoint = null; // re-read the stored checkpoint: another projector may have moved it
+            throw;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private void Apply(CaseState state, FeedRecord record)
+    {
+        if (record.Record.Version <= state.Version)
+        {
+            return; // already in the stored state
+        }
+
+        if (record.Record.Version != state.Version + 1)
+        {
+            throw new InvalidOperationException($"Journal of {record.GrainId} jumps from version {state.Version} to {record.Record.Version} in the feed at {record.Position}.");
+        }
+
+        var @event = JsonSerializer.Deserialize<CaseEvent>(record.Record.Payload, json.Options)
+            ?? throw new InvalidOperationException($"Journal of {record.GrainId} holds a null event at version {record.Record.Version}.");
+        state.Apply(@event);
+    }
+
+    private Task UpdateQueuesAsync(Dictionary<string, CaseView?> before, List<CaseView> after)
+    {
+        var updates = new Dictionary<WorkOwner, List<QueuedCase>>();
+        foreach (var view in after)
+        {
+            var owners = view.Queues.Select(q => q.Owner).Concat(before[view.Id]?.Queues.Select(q => q.Owner) ?? []).Distinct();
+            foreach (var owner in owners)
+            {
+                (updates.TryGetValue(owner, out var list) ? list : updates[owner] = []).Add(WorkQueues.For(view, owner));
+            }
+        }
+
+        return Task.WhenAll(updates.Select(u => u.Key.Kind == OwnerKind.Centre
+            ? grains.GetGrain<IOpsCenterGrain>(u.Key.Code).UpdateQueues(u.Value)
+            : grains.GetGrain<IDepartmentGrain>(u.Key.Code).UpdateQueues(u.Value)));
+    }
+
+    private Task UpdateTilesAsync(Dictionary<string, CaseView?> before, List<CaseView> after)
+    {
+        var calls = new List<Task>();
+        foreach (var view in after.Where(v => v.Place.Longitude is not null))
+        {
+            var wasOpen = before[view.Id]?.Status.IsOpen() ?? false;
+            var (x, y) = city.Projection.Forward(view.Place.Longitude!.Value, view.Place.Latitude!.Value);
+            var tile = grains.GetGrain<IDuplicateTileGrain>(DuplicateIndex.TileKey(DuplicateIndex.TileOf(x, y)));
+            if (!view.Status.IsOpen() && (wasOpen || before[view.Id] is null))
+            {
+                calls.Add(tile.Remove(view.Id));
+            }
+            else if (view.Status.IsOpen() && !wasOpen)
+            {
+                calls.Add(tile.Add(new OpenCaseMark(view.Id, view.MatterCode, x, y, view.ReportedAt)));
+            }
+        }
+
+        return Task.WhenAll(calls);
+    }
+}

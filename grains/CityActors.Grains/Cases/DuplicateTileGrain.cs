@@ -1,0 +1,65 @@
+using CityActors.Domain.Cases;
+using CityActors.Domain.City;
+using CityActors.GrainInterfaces.Cases;
+
+namespace CityActors.Grains.Cases;
+
+/// <summary>
+/// The open cases of one tile for duplicate detection. The index is derived data: rebuilt from the read model on
+/// activation, then kept current by case intake (add) and the case projection (add on report, remove when ended).
+/// </summary>
+public sealed class DuplicateTileGrain(CityModel city, ICaseViewStore cases) : Grain, IDuplicateTileGrain
+{
+    private readonly DuplicateIndex _index = new();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var key = this.GetPrimaryKeyString();
+        var parts = key.Split(':');
+        if (parts.Length != 2 || !long.TryParse(parts[0], out var tx) || !long.TryParse(parts[1], out var ty))
+        {
+            throw new ArgumentException($"Duplicate tile key '{key}' is not 'x:y'.");
+        }
+
+        // The tile's square on the metric plane, widened by a metre so edge points are not lost to rounding.
+        var size = DuplicateIndex.TileSizeMeters;
+        var (west, south) = city.Projection.Inverse((tx * size) - 1, (ty * size) - 1);
+        var (east, north) = city.Projection.Inverse(((tx + 1) * size) + 1, ((ty + 1) * size) + 1);
+        var query = new CaseQuery(
+            Statuses: [CaseStatus.Reported, CaseStatus.Verified, CaseStatus.Accepted, CaseStatus.Dispatched, CaseStatus.Handling, CaseStatus.Handled],
+            Box: new BoundingBox(west, south, east, north),
+            Limit: CaseQuery.MaxLimit);
+        for (string? after = null; ;)
+        {
+            var page = await cases.QueryAsync(query with { After = after }, cancellationToken);
+            foreach (var view in page.Cases)
+            {
+                var (x, y) = city.Projection.Forward(view.Place.Longitude!.Value, view.Place.Latitude!.Value);
+                if (DuplicateIndex.TileOf(x, y) == (tx, ty))
+                {
+                    _index.Add(new OpenCaseMark(view.Id, view.MatterCode, x, y, view.ReportedAt));
+                }
+            }
+
+            if ((after = page.Next) is null)
+            {
+                break;
+            }
+        }
+    }
+
+    public Task Add(OpenCaseMark mark)
+    {
+        _index.Add(mark);
+        return Task.CompletedTask;
+    }
+
+    public Task Remove(string caseId)
+    {
+        _index.Remove(caseId);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<string>> FindNear(string matterCode, double x, double y, double radiusMeters, DateTimeOffset reportedSince) =>
+        Task.FromResult(_index.FindNear(matterCode, x, y, radiusMeters, reportedSince));
+}

@@ -1,0 +1,90 @@
+using CityActors.Domain.Cases;
+
+namespace CityActors.Grains.Cases;
+
+/// <summary>The read model in process memory, for embedded mode and tests. Lists and KPIs scan the views.</summary>
+public sealed class MemoryCaseViewStore : ICaseViewStore
+{
+    private readonly object _lock = new();
+    private readonly Dictionary<string, CaseState> _states = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CaseView> _views = new(StringComparer.Ordinal);
+    private FeedPosition _checkpoint = FeedPosition.Start;
+
+    public Task<FeedPosition> ReadCheckpointAsync(CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_checkpoint);
+        }
+    }
+
+    public Task<IReadOnlyDictionary<string, CaseState>> LoadAsync(IReadOnlyCollection<string> caseIds, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            // Copies: the projector folds events into what it loads, and a failed batch must leave the store as it was.
+            var found = new Dictionary<string, CaseState>(StringComparer.Ordinal);
+            foreach (var id in caseIds)
+            {
+                if (_states.TryGetValue(id, out var state))
+                {
+                    found[id] = CaseStateCopy.Of(state);
+                }
+            }
+
+            return Task.FromResult<IReadOnlyDictionary<string, CaseState>>(found);
+        }
+    }
+
+    public Task SaveAsync(IReadOnlyCollection<CaseState> states, FeedPosition checkpoint, CancellationToken cancellationToken)
+    {
+        var views = states.Select(CaseView.From).ToList();
+        lock (_lock)
+        {
+            foreach (var (state, view) in states.Zip(views))
+            {
+                _states[state.Id] = state;
+                _views[state.Id] = view;
+            }
+
+            _checkpoint = checkpoint;
+            return Task.CompletedTask;
+        }
+    }
+
+    public Task<CasePage> QueryAsync(CaseQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        query.Validate();
+        var after = query.After is null ? (CaseCursor?)null : CaseCursor.TryParse(query.After, out var cursor) ? cursor : null;
+        List<CaseView> matching;
+        lock (_lock)
+        {
+            matching = [.. _views.Values.Where(v => query.Matches(v) && (after is null || after.Value.Precedes(v)))];
+        }
+
+        var page = matching
+            .OrderByDescending(v => v.ReportedAt.UtcTicks)
+            .ThenBy(v => v.Id, StringComparer.Ordinal)
+            .Take(query.Limit + 1)
+            .ToList();
+        var next = page.Count > query.Limit ? CaseCursor.Of(page[query.Limit - 1]).ToString() : null;
+        return Task.FromResult(new CasePage([.. page.Take(query.Limit)], next));
+    }
+
+    public Task<IReadOnlyList<CaseView>> QueuedForAsync(WorkOwner owner, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<CaseView>>([.. _views.Values.Where(v => v.Queues.Any(q => q.Owner == owner))]);
+        }
+    }
+
+    public Task<CaseKpis> KpisAsync(KpiScope scope, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(CaseKpis.Compute(_views.Values.Where(v => v.ReportedAt >= from && v.ReportedAt < to), scope));
+        }
+    }
+}
