@@ -33,7 +33,7 @@ public static class PostgresSiloBuilderExtensions
         silo.Services.RemoveAllKeyed<IGrainStorage>(GrainStorageNames.Default);
         silo.Services.AddKeyedSingleton<IGrainStorage>(GrainStorageNames.Default, (sp, _) => new PostgresGrainStorage(sp.GetRequiredService<PostgresDatabase>()));
         silo.Services.RemoveAll<IJournalStorage>();
-        silo.Services.AddSingleton<IJournalStorage>(sp => new PostgresJournalStorage(sp.GetRequiredService<PostgresDatabase>()));
+        silo.Services.AddSingleton<IJournalStorage>(sp => new PostgresJournalStorage(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<TimeProvider>()));
         silo.Services.RemoveAll<IReminderTable>();
         silo.Services.AddSingleton<IReminderTable>(sp => new PostgresReminderTable(sp.GetRequiredService<PostgresDatabase>()));
         silo.UseClustering(sp => new PostgresMembershipStore(

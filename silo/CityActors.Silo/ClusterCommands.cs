@@ -1,3 +1,5 @@
+using CityActors.Grains.PostgreSql;
+using CityActors.PostgreSql.Storage;
 using CityActors.PostgreSql;
 using CityActors.PostgreSql.Schema;
 
@@ -30,6 +32,12 @@ internal static class ClusterCommands
             await output.WriteLineAsync(applied.Count == 0
                 ? $"Schema already at version {SchemaMigrator.LatestVersion}."
                 : $"Applied schema version(s) {string.Join(", ", applied)}; now at {SchemaMigrator.LatestVersion}.").ConfigureAwait(false);
+            await using (var database = PostgresDatabase.Create(connectionString))
+            {
+                await new PostgresCaseViewStore(database).EnsureSchemaAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+
+            await output.WriteLineAsync("Case read model tables are in place.").ConfigureAwait(false);
             return 0;
         }
         catch (ClusterConfigurationException ex)

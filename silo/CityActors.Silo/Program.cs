@@ -2,6 +2,7 @@ using CityActors;
 using CityActors.Domain.Package;
 using CityActors.Grains.Cases;
 using CityActors.Grains.Diagnostics;
+using CityActors.Grains.PostgreSql;
 using CityActors.PostgreSql;
 using CityActors.Runtime.Hosting;
 using CityActors.Silo;
@@ -30,7 +31,7 @@ builder.AddCityActorsSilo(silo =>
     silo.AddGrains(typeof(SiloProbeGrain).Assembly).AddCases();
     if (clustered)
     {
-        silo.UsePostgreSqlClustering();
+        silo.UsePostgreSqlClustering().UsePostgreSqlCaseViews();
     }
 });
 builder.Services.AddOpenTelemetryExport(builder.Configuration);

@@ -42,8 +42,10 @@ public sealed class ClusteredSiloTests
         var (exitCode, output) = await SiloProcess.RunCommandAsync("migrate", database);
 
         exitCode.ShouldBe(0, output);
-        output.ShouldContain("Applied schema version(s) 1");
-        (await CountAsync(database, "select max(version) from cityactors_schema")).ShouldBe(1);
+        output.ShouldContain("Applied schema version(s) 1, 2");
+        output.ShouldContain("Case read model tables are in place.");
+        (await CountAsync(database, "select max(version) from cityactors_schema")).ShouldBe(2);
+        (await CountAsync(database, "select count(*) from case_projection")).ShouldBe(1);
     }
 
     private static async Task<long> CountAsync(string connectionString, string sql)

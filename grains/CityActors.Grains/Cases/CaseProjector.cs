@@ -61,7 +61,7 @@ public sealed class CaseProjector(IJournalFeed feed, ICaseViewStore store, IGrai
             var changed = states.Values.Where(s => s.Status != CaseStatus.None && s.Version != (before[s.Id]?.Version ?? 0)).ToList();
             var after = changed.Select(CaseView.From).ToList();
             await Task.WhenAll(UpdateQueuesAsync(before, after), UpdateTilesAsync(before, after)).ConfigureAwait(false);
-            await store.SaveAsync(changed, records[^1].Position, cancellationToken).ConfigureAwait(false);
+            await store.SaveAsync(changed, checkpoint, records[^1].Position, cancellationToken).ConfigureAwait(false);
             _checkpoint = records[^1].Position;
             return records.Count;
         }

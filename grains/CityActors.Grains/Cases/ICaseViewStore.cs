@@ -4,7 +4,8 @@ namespace CityActors.Grains.Cases;
 
 /// <summary>
 /// The case read model: per case the state folded from its journal and the view derived from it, plus the feed
-/// checkpoint they are current to. Written only by <see cref="CaseProjector"/>; read by lists, KPIs and the grains
+/// checkpoint they are current to. Written only by <see cref="CaseProjector"/> (several projectors may run; the
+/// checkpoint is compare-and-set, so only one commits each batch); read by lists, KPIs and the grains
 /// that rebuild derived indexes (work queues, duplicate tiles) on activation.
 /// </summary>
 public interface ICaseViewStore
@@ -14,8 +15,9 @@ public interface ICaseViewStore
     /// <summary>The stored states of those cases that have one.</summary>
     Task<IReadOnlyDictionary<string, CaseState>> LoadAsync(IReadOnlyCollection<string> caseIds, CancellationToken cancellationToken);
 
-    /// <summary>Stores the states (and their views) and the checkpoint atomically.</summary>
-    Task SaveAsync(IReadOnlyCollection<CaseState> states, FeedPosition checkpoint, CancellationToken cancellationToken);
+    /// <summary>Stores the states (and their views) and moves the checkpoint from <paramref name="expected"/> to <paramref name="checkpoint"/>, atomically.</summary>
+    /// <exception cref="ProjectionConflictException">The stored checkpoint is no longer <paramref name="expected"/>; nothing was stored.</exception>
+    Task SaveAsync(IReadOnlyCollection<CaseState> states, FeedPosition expected, FeedPosition checkpoint, CancellationToken cancellationToken);
 
     Task<CasePage> QueryAsync(CaseQuery query, CancellationToken cancellationToken);
 
@@ -25,3 +27,6 @@ public interface ICaseViewStore
     /// <summary>KPIs of the cases reported in [<paramref name="from"/>, <paramref name="to"/>) within <paramref name="scope"/>.</summary>
     Task<CaseKpis> KpisAsync(KpiScope scope, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 }
+
+/// <summary>Another projector moved the checkpoint first; re-read it and continue from there.</summary>
+public sealed class ProjectionConflictException(string message) : Exception(message);

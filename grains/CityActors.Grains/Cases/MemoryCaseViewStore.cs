@@ -36,11 +36,16 @@ public sealed class MemoryCaseViewStore : ICaseViewStore
         }
     }
 
-    public Task SaveAsync(IReadOnlyCollection<CaseState> states, FeedPosition checkpoint, CancellationToken cancellationToken)
+    public Task SaveAsync(IReadOnlyCollection<CaseState> states, FeedPosition expected, FeedPosition checkpoint, CancellationToken cancellationToken)
     {
         var views = states.Select(CaseView.From).ToList();
         lock (_lock)
         {
+            if (_checkpoint != expected)
+            {
+                return Task.FromException(new ProjectionConflictException($"The case projection is at {_checkpoint}, not {expected}."));
+            }
+
             foreach (var (state, view) in states.Zip(views))
             {
                 _states[state.Id] = state;

@@ -7,10 +7,21 @@ namespace CityActors.PostgreSql.Storage;
 /// <summary>
 /// Grain journals as rows (grain, version) with jsonb payloads. An append inserts the whole batch in one statement
 /// that checks the shard lease and the journal's current version; the primary key turns a racing append at the same
-/// version into a conflict instead of a fork.
+/// version into a conflict instead of a fork. The feed reads rows in (writing transaction, sequence) order, only below the
+/// oldest running transaction's id, so it never hands out a row before one that is still to commit and sorts earlier.
 /// </summary>
-public sealed class PostgresJournalStorage(PostgresDatabase database) : IJournalStorage
+public sealed class PostgresJournalStorage(PostgresDatabase database, TimeProvider time) : IJournalStorage, IJournalFeed
 {
+    private const string FeedSql = """
+        select feed_tx::text::bigint, feed_seq, grain_key, version, recorded_at, event_type, payload::text
+        from grain_journal
+        where grain_type = $1
+          and (feed_tx, feed_seq) > ($2::text::xid8, $3)
+          and feed_tx < pg_snapshot_xmin(pg_current_snapshot())
+        order by feed_tx, feed_seq
+        limit $4
+        """;
+
     private const string AppendSql = $"""
         with {PostgresDatabase.FenceCte},
         head as (select coalesce(max(version), 0) as version from grain_journal where grain_type = $3 and grain_key = $4),
@@ -96,6 +107,31 @@ public sealed class PostgresJournalStorage(PostgresDatabase database) : IJournal
                 $"Journal of grain {grainId} was appended to concurrently; the append expected version {expectedVersion}.");
         }
     }
+
+    public async Task<IReadOnlyList<FeedRecord>> ReadAsync(string grainType, FeedPosition after, int max, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        await using var command = database.Command(FeedSql);
+        PostgresDatabase.Add(command, grainType, NpgsqlDbType.Text);
+        PostgresDatabase.Add(command, after.Transaction.ToString(System.Globalization.CultureInfo.InvariantCulture), NpgsqlDbType.Text);
+        PostgresDatabase.Add(command, after.Sequence, NpgsqlDbType.Bigint);
+        PostgresDatabase.Add(command, max, NpgsqlDbType.Integer);
+        var records = new List<FeedRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            records.Add(new FeedRecord(
+                new FeedPosition(reader.GetInt64(0), reader.GetInt64(1)),
+                new GrainId(grainType, reader.GetString(2)),
+                new JournalRecord(reader.GetInt64(3), reader.GetFieldValue<DateTimeOffset>(4), reader.GetString(5), Encoding.UTF8.GetBytes(reader.GetString(6)))));
+        }
+
+        return records;
+    }
+
+    /// <summary>No notifications from the database yet: waiting is polling at <paramref name="timeout"/>.</summary>
+    public Task WaitAsync(string grainType, FeedPosition after, TimeSpan timeout, CancellationToken cancellationToken) =>
+        Task.Delay(timeout, time, cancellationToken);
 
     public async Task<JournalSnapshot?> ReadSnapshotAsync(GrainId grainId, CancellationToken cancellationToken)
     {

@@ -12,7 +12,8 @@ public sealed class GrainJsonOptions
 {
     internal GrainJsonOptions(IEnumerable<SerializerConfiguration> configure)
     {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        // jsonb columns reorder object keys, so a type discriminator need not come first.
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { AllowOutOfOrderMetadataProperties = true };
         foreach (var entry in configure)
         {
             entry.Configure(options);

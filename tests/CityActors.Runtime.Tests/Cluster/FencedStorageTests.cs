@@ -78,7 +78,7 @@ public sealed class FencedStorageTests
         var shard = grain.GetShard(Shards);
         var (owner, epochs) = await db.JoinAndClaimAsync(Shards, shard);
         var fence = new FencingToken(shard, epochs[shard]);
-        var journal = new PostgresJournalStorage(db.Database);
+        var journal = new PostgresJournalStorage(db.Database, TimeProvider.System);
         var at = new DateTimeOffset(2026, 11, 21, 9, 30, 0, TimeSpan.Zero);
 
         await journal.AppendAsync(grain, 0, [Event(1, at, "Reported"), Event(2, at, "Verified")], fence, default);

@@ -1,0 +1,44 @@
+-- The case read model (version 1). Created if missing when a clustered silo starts; every statement is idempotent.
+create table if not exists case_projection (
+    name     text primary key,
+    feed_tx  bigint not null,
+    feed_seq bigint not null
+);
+insert into case_projection (name, feed_tx, feed_seq) values ('cases', 0, 0) on conflict do nothing;
+
+create table if not exists case_view (
+    case_id              text primary key,
+    version              int not null,
+    status               text not null,
+    matter               text not null,
+    district             text not null,
+    street               text not null,
+    community            text not null,
+    grid                 text,
+    longitude            double precision,
+    latitude             double precision,
+    reported_at          timestamptz not null,
+    accepted_at          timestamptz,
+    first_dispatched_at  timestamptz,
+    closed_at            timestamptz,
+    overdue              boolean not null,
+    ever_overdue         boolean not null,
+    ever_suspended       boolean not null,
+    dispatched_on_time   boolean,
+    returns              int not null,
+    reworks              int not null,
+    extensions_approved  int not null,
+    satisfaction         int,
+    dispatched_to        text[] not null,
+    returned_by          text[] not null,
+    queue_owners         text[] not null,   -- 'centre:<unit>' / 'department:<code>' of every queue the case is in
+    state                jsonb not null,    -- the case state folded from its journal (the projection's input)
+    view                 jsonb not null     -- the case view served to callers
+);
+create index if not exists case_view_recent on case_view (reported_at desc, case_id);
+create index if not exists case_view_street on case_view (street, reported_at desc);
+create index if not exists case_view_district on case_view (district, reported_at desc);
+create index if not exists case_view_status on case_view (status);
+create index if not exists case_view_dispatched_to on case_view using gin (dispatched_to);
+create index if not exists case_view_queue_owners on case_view using gin (queue_owners);
+create index if not exists case_view_point on case_view (longitude, latitude) where longitude is not null;
