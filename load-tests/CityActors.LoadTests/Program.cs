@@ -10,6 +10,7 @@ var benchmarks = new Dictionary<string, Func<BenchmarkSettings, TextWriter, Task
     ["durable-writes"] = DurableWritesBenchmark.RunAsync,
     ["failover"] = FailoverBenchmark.RunAsync,
     ["reminders"] = RemindersBenchmark.RunAsync,
+    ["case-lifecycle"] = CaseLifecycleBenchmark.RunAsync,
 };
 
 if (args.Length < 2 || args[0] != "bench" || !benchmarks.TryGetValue(args[1], out var run))

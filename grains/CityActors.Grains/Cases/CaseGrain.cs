@@ -17,6 +17,15 @@ public sealed class CaseGrain(CaseDecider decider) : JournaledGrain<CaseState, C
 
     private string Id => this.GetPrimaryKeyString();
 
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Reconcile reminders with the clocks in case the last activation stopped between its journal write and its reminder writes.
+        if (State.Status.IsOpen())
+        {
+            await SyncRemindersAsync(TimeZoneInfo.ConvertTime(TimeProvider.GetUtcNow(), decider.City.Calendar.Zone));
+        }
+    }
+
     public async Task<CaseView> Execute(CaseCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -88,7 +97,11 @@ public sealed class CaseGrain(CaseDecider decider) : JournaledGrain<CaseState, C
         ? throw new CaseCommandException(CaseErrorKind.NotFound, $"Case {Id} does not exist.")
         : CaseView.From(State);
 
-    /// <summary>Makes the registered reminders match the clocks' next points: one per clock, none while suspended or ended.</summary>
+    /// <summary>
+    /// Makes the registered reminders match the clocks' next points: one per clock, none while suspended or ended. The
+    /// changes run side by side. If one fails, the registrations are re-read and reconciled on the next command or the
+    /// next activation, so a clock is never left without its reminder for longer than that.
+    /// </summary>
     private async Task SyncRemindersAsync(DateTimeOffset now)
     {
         _reminders ??= (await GetReminders())
@@ -98,21 +111,35 @@ public sealed class CaseGrain(CaseDecider decider) : JournaledGrain<CaseState, C
             ? []
             : State.Timers.Values.Where(t => t.NextPoint is not null).ToDictionary(t => ReminderPrefix + t.Key, t => t.NextPoint!.Value);
 
+        var changes = new List<Task>();
         foreach (var (name, due) in desired)
         {
             if (!_reminders.TryGetValue(name, out var registered) || registered.Due != due)
             {
-                var dueTime = due > now ? due - now : TimeSpan.Zero;
-                _reminders[name] = (await RegisterOrUpdateReminder(name, dueTime, TimeSpan.Zero), due);
+                changes.Add(RegisterAsync(name, due, due > now ? due - now : TimeSpan.Zero));
             }
         }
 
         foreach (var name in _reminders.Keys.Where(n => !desired.ContainsKey(n)).ToList())
         {
-            await UnregisterReminder(_reminders[name].Reminder);
+            var reminder = _reminders[name].Reminder;
             _reminders.Remove(name);
+            changes.Add(UnregisterReminder(reminder));
+        }
+
+        try
+        {
+            await Task.WhenAll(changes);
+        }
+        catch
+        {
+            _reminders = null;
+            throw;
         }
     }
+
+    private async Task RegisterAsync(string name, DateTimeOffset due, TimeSpan dueTime) =>
+        _reminders![name] = (await RegisterOrUpdateReminder(name, dueTime, TimeSpan.Zero), due);
 
     private async Task<IReadOnlyList<string>> FindDuplicatesAsync(CaseReport report, DateTimeOffset now)
     {

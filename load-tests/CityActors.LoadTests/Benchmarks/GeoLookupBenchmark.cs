@@ -54,7 +54,7 @@ public static class GeoLookupBenchmark
         return BenchmarkReport.From("geo-lookup", indexed, baseline);
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CityActors.sln")))

@@ -10,8 +10,19 @@ namespace CityActors.PostgreSql.Storage;
 /// version into a conflict instead of a fork. The feed reads rows in (writing transaction, sequence) order, only below the
 /// oldest running transaction's id, so it never hands out a row before one that is still to commit and sorts earlier.
 /// </summary>
-public sealed class PostgresJournalStorage(PostgresDatabase database, TimeProvider time) : IJournalStorage, IJournalFeed
+public sealed class PostgresJournalStorage : IJournalStorage, IJournalFeed, IAsyncDisposable
 {
+    private readonly PostgresDatabase database;
+    private readonly TimeProvider time;
+    private readonly JournalAppendBatcher _appends;
+
+    public PostgresJournalStorage(PostgresDatabase database, TimeProvider time)
+    {
+        this.database = database;
+        this.time = time;
+        _appends = new JournalAppendBatcher(database, AppendAloneAsync, Math.Max(4, Environment.ProcessorCount * 2));
+    }
+
     private const string FeedSql = """
         select feed_tx::text::bigint, feed_seq, grain_key, version, recorded_at, event_type, payload::text
         from grain_journal
@@ -78,6 +89,15 @@ public sealed class PostgresJournalStorage(PostgresDatabase database, TimeProvid
             }
         }
 
+        await _appends.AppendAsync(grainId, expectedVersion, records, fence).ConfigureAwait(false);
+    }
+
+    public ValueTask DisposeAsync() => _appends.DisposeAsync();
+
+    /// <summary>One append in its own statement: the fallback when a batch met a conflicting writer.</summary>
+    private async Task AppendAloneAsync(JournalAppendBatcher.Append append)
+    {
+        var (grainId, expectedVersion, records, fence) = (append.GrainId, append.Expected, append.Records, append.Fence);
         await using var command = database.Command(AppendSql, fence);
         PostgresDatabase.Add(command, grainId.Type, NpgsqlDbType.Text);
         PostgresDatabase.Add(command, grainId.Key, NpgsqlDbType.Text);
@@ -88,23 +108,30 @@ public sealed class PostgresJournalStorage(PostgresDatabase database, TimeProvid
         PostgresDatabase.Add(command, records.Select(r => Encoding.UTF8.GetString(r.Payload)).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
         try
         {
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
+            await reader.ReadAsync().ConfigureAwait(false);
             if (reader.GetInt64(0) == 0)
             {
-                throw PostgresDatabase.Fenced(fence, $"Appending {records.Count} event(s) to the journal of grain {grainId}");
+                append.Done.TrySetException(PostgresDatabase.Fenced(fence, $"Appending {records.Count} event(s) to the journal of grain {grainId}"));
             }
-
-            if (reader.GetInt64(1) != records.Count)
+            else if (reader.GetInt64(1) != records.Count)
             {
-                throw new InconsistentStateException(
-                    $"Journal of grain {grainId} is at version {reader.GetInt64(2)}; the append expected version {expectedVersion}.");
+                append.Done.TrySetException(new InconsistentStateException(
+                    $"Journal of grain {grainId} is at version {reader.GetInt64(2)}; the append expected version {expectedVersion}."));
+            }
+            else
+            {
+                append.Done.TrySetResult();
             }
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            throw new InconsistentStateException(
-                $"Journal of grain {grainId} was appended to concurrently; the append expected version {expectedVersion}.");
+            append.Done.TrySetException(new InconsistentStateException(
+                $"Journal of grain {grainId} was appended to concurrently; the append expected version {expectedVersion}."));
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
+        {
+            append.Done.TrySetException(ex);
         }
     }
 
