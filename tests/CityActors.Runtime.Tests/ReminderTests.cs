@@ -33,6 +33,25 @@ public sealed class ReminderTests
     }
 
     [Fact]
+    public async Task A_reminder_set_for_an_instant_fires_then_or_at_once_with_its_lateness_if_already_past()
+    {
+        var (silo, _) = await TestSilos.StartAsync();
+        await using var _ = silo;
+        var start = silo.Clock.GetUtcNow();
+        var grain = silo.Grains.GetGrain<IReminderGrain>("deadline");
+        await grain.RegisterAt("red", start.AddMinutes(30), TimeSpan.Zero);
+        await grain.RegisterAt("missed", start.AddMinutes(-5), TimeSpan.Zero);
+
+        silo.Clock.Advance(TimeSpan.Zero);
+        var missed = (await grain.Received()).ShouldHaveSingleItem();
+        (missed.Name, missed.Status.CurrentTickTime, missed.Status.Lateness).ShouldBe(("missed", start.AddMinutes(-5), TimeSpan.FromMinutes(5)));
+
+        silo.Clock.Advance(TimeSpan.FromMinutes(30));
+        var red = (await grain.Received())[1];
+        (red.Name, red.Status.CurrentTickTime, red.ReceivedAt).ShouldBe(("red", start.AddMinutes(30), start.AddMinutes(30)));
+    }
+
+    [Fact]
     public async Task A_periodic_reminder_keeps_its_period_until_unregistered()
     {
         var (silo, _) = await TestSilos.StartAsync();

@@ -22,7 +22,7 @@ public sealed class CaseGrain(CaseDecider decider) : JournaledGrain<CaseState, C
         // Reconcile reminders with the clocks in case the last activation stopped between its journal write and its reminder writes.
         if (State.Status.IsOpen())
         {
-            await SyncRemindersAsync(TimeZoneInfo.ConvertTime(TimeProvider.GetUtcNow(), decider.City.Calendar.Zone));
+            await SyncRemindersAsync();
         }
     }
 
@@ -85,7 +85,7 @@ public sealed class CaseGrain(CaseDecider decider) : JournaledGrain<CaseState, C
 
         var reported = UnconfirmedEvents.OfType<CaseReported>().FirstOrDefault();
         await ConfirmEvents();
-        await SyncRemindersAsync(now);
+        await SyncRemindersAsync();
         if (reported is not null && State.Status.IsOpen() && TileOf(State.Place!) is { } tile)
         {
             var (x, y) = decider.City.Projection.Forward(State.Place!.Longitude!.Value, State.Place.Latitude!.Value);
@@ -102,7 +102,7 @@ public sealed class CaseGrain(CaseDecider decider) : JournaledGrain<CaseState, C
     /// changes run side by side. If one fails, the registrations are re-read and reconciled on the next command or the
     /// next activation, so a clock is never left without its reminder for longer than that.
     /// </summary>
-    private async Task SyncRemindersAsync(DateTimeOffset now)
+    private async Task SyncRemindersAsync()
     {
         _reminders ??= (await GetReminders())
             .Where(r => r.ReminderName.StartsWith(ReminderPrefix, StringComparison.Ordinal))
@@ -116,7 +116,7 @@ public sealed class CaseGrain(CaseDecider decider) : JournaledGrain<CaseState, C
         {
             if (!_reminders.TryGetValue(name, out var registered) || registered.Due != due)
             {
-                changes.Add(RegisterAsync(name, due, due > now ? due - now : TimeSpan.Zero));
+                changes.Add(RegisterAsync(name, due));
             }
         }
 
@@ -138,8 +138,8 @@ public sealed class CaseGrain(CaseDecider decider) : JournaledGrain<CaseState, C
         }
     }
 
-    private async Task RegisterAsync(string name, DateTimeOffset due, TimeSpan dueTime) =>
-        _reminders![name] = (await RegisterOrUpdateReminder(name, dueTime, TimeSpan.Zero), due);
+    private async Task RegisterAsync(string name, DateTimeOffset due) =>
+        _reminders![name] = (await RegisterOrUpdateReminder(name, due, TimeSpan.Zero), due);
 
     private async Task<IReadOnlyList<string>> FindDuplicatesAsync(CaseReport report, DateTimeOffset now)
     {

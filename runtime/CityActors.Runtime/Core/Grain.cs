@@ -107,6 +107,21 @@ public abstract class Grain : IAddressable
         return Reminders.RegisterOrUpdateAsync(GrainId, reminderName, dueTime, period, _activation.Fence);
     }
 
+    /// <summary>
+    /// Like <see cref="RegisterOrUpdateReminder(string, TimeSpan, TimeSpan)"/>, first due at an absolute instant (for
+    /// deadlines): an instant already past fires at once, and the tick reports it as due then, with its lateness.
+    /// </summary>
+    protected Task<IGrainReminder> RegisterOrUpdateReminder(string reminderName, DateTimeOffset dueAt, TimeSpan period)
+    {
+        EnsureOnTurn();
+        if (this is not IRemindable)
+        {
+            throw new InvalidOperationException($"{GetType().Name} must implement IRemindable to register reminders.");
+        }
+
+        return Reminders.RegisterOrUpdateAtAsync(GrainId, reminderName, dueAt, period, _activation.Fence);
+    }
+
     protected Task UnregisterReminder(IGrainReminder reminder)
     {
         ArgumentNullException.ThrowIfNull(reminder);

@@ -199,12 +199,17 @@ internal sealed class ReminderService : IDisposable
 
     public void Dispose() => Stop();
 
-    public async Task<IGrainReminder> RegisterOrUpdateAsync(GrainId grainId, string name, TimeSpan dueTime, TimeSpan period, FencingToken fence)
+    public Task<IGrainReminder> RegisterOrUpdateAsync(GrainId grainId, string name, TimeSpan dueTime, TimeSpan period, FencingToken fence)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(dueTime, TimeSpan.Zero);
+        return RegisterOrUpdateAtAsync(grainId, name, _time.GetUtcNow() + dueTime, period, fence);
+    }
+
+    public async Task<IGrainReminder> RegisterOrUpdateAtAsync(GrainId grainId, string name, DateTimeOffset dueAt, TimeSpan period, FencingToken fence)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        ArgumentOutOfRangeException.ThrowIfLessThan(dueTime, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(period, TimeSpan.Zero);
-        var first = Truncate(_time.GetUtcNow() + dueTime);
+        var first = Truncate(dueAt.ToUniversalTime());
         var entry = new ReminderEntry(grainId, name, first, TimeSpan.FromMicroseconds(Math.Floor(period.TotalMicroseconds)), first, ETag: null);
         var etag = await _table.UpsertAsync(entry, fence, CancellationToken.None).ConfigureAwait(false);
         entry = entry with { ETag = etag };

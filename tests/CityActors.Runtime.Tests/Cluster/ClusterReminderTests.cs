@@ -57,8 +57,9 @@ public sealed class ClusterReminderTests
             await cluster.RestartSiloAsync(silo);
         }
 
-        await Eventually.Until(() => TickLog.For(key).Count >= 3);
-        var ticks = TickLog.For(key);
+        // Delivery is at least once: a tick caught by a shard moving during the restarts may arrive twice.
+        await Eventually.Until(() => TickLog.For(key).DistinctBy(t => t.Status.CurrentTickTime).Count() >= 3);
+        var ticks = TickLog.For(key).DistinctBy(t => t.Status.CurrentTickTime).ToList();
         var missed = ticks[0];
         missed.Status.Lateness.ShouldBeGreaterThan(TimeSpan.FromSeconds(1), "the missed tick reports how late it is");
         missed.Status.CurrentTickTime.ShouldBe(missed.Status.FirstTickTime);

@@ -6,6 +6,8 @@ public interface IReminderGrain : IGrainWithStringKey
 {
     Task Register(string name, TimeSpan dueTime, TimeSpan period);
 
+    Task RegisterAt(string name, DateTimeOffset dueAt, TimeSpan period);
+
     Task Unregister(string name);
 
     Task<IReadOnlyList<string>> List();
@@ -21,6 +23,9 @@ public sealed class ReminderGrain(TestProbe probe, ReminderLog log) : Grain, IRe
 {
     public async Task Register(string name, TimeSpan dueTime, TimeSpan period) =>
         await RegisterOrUpdateReminder(name, dueTime, period);
+
+    public async Task RegisterAt(string name, DateTimeOffset dueAt, TimeSpan period) =>
+        await RegisterOrUpdateReminder(name, dueAt, period);
 
     public async Task Unregister(string name)
     {
