@@ -1,6 +1,9 @@
+using CityActors.Domain.Calendar;
 using CityActors.Domain.Cases;
 using CityActors.GrainInterfaces.Cases;
 using CityActors.Grains.Cases;
+using CityActors.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using static CityActors.Grains.Tests.CaseSilo;
 
 namespace CityActors.Grains.Tests;
@@ -103,5 +106,44 @@ public sealed class CaseGrainTests
         silo.Clock.Advance(TimeSpan.FromMinutes(20));
         (await silo.Centre("rt.1.01").GetQueue(WorkQueue.AwaitingVerification)).Select(c => c.CaseId).Order().ShouldBe([a, b]);
         (await silo.Centre("rt.1.01").GetQueueCounts())[WorkQueue.AwaitingVerification].ShouldBe(2);
+    }
+}
+
+public sealed class CaseRulesConfigurationTests
+{
+    [Fact]
+    public async Task Case_rules_come_from_configuration()
+    {
+        await using var silo = await TestSilo.StartAsync(
+            s => s.AddGrains(typeof(CaseGrain).Assembly).AddCases(),
+            settings: new Dictionary<string, string?>
+            {
+                ["CityActors:Cases:WarnFraction"] = "0.5",
+                ["CityActors:Cases:DistrictEscalationLimit"] = "2h working",
+                ["CityActors:Cases:ReopenWindow"] = "2.00:00:00",
+                ["CityActors:Cases:AutoVerifiedChannels:0"] = "Sensor",
+            },
+            services: s => s.AddSingleton(Riverton.Value));
+
+        var rules = silo.Services.GetRequiredService<CaseDecider>().Rules;
+
+        (rules.WarnFraction, rules.DistrictEscalationLimit, rules.ReopenWindow).ShouldBe((0.5, TimeLimit.WorkingHours(2), TimeSpan.FromDays(2)));
+        rules.AutoVerifiedChannels.ShouldBe([Channel.Sensor]);
+        rules.CityEscalationLimit.ShouldBe(CaseRules.Default.CityEscalationLimit);
+    }
+
+    [Fact]
+    public void Bad_case_rules_are_refused_with_every_problem_listed()
+    {
+        var error = Should.Throw<ArgumentException>(() => new CaseRulesOptions
+        {
+            WarnFraction = 1.5,
+            CityEscalationLimit = "eight hours",
+            AutoVerifiedChannels = ["Fax"],
+        }.ToRules());
+
+        error.Message.ShouldContain("CityActors:Cases:CityEscalationLimit 'eight hours' is not a limit like \"4h working\" or \"30m natural\".");
+        error.Message.ShouldContain("CityActors:Cases:AutoVerifiedChannels has 'Fax', which is not one of Hotline, WebApp, Open311, GridInspector, Sensor, VideoAi.");
+        error.Message.ShouldContain("WarnFraction must be between 0 and 1 (exclusive); it is 1.5.");
     }
 }
