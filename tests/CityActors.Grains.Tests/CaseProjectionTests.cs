@@ -40,11 +40,7 @@ public sealed class CaseProjectionTests
     {
         await using var silo = await StartAsync(At(11, 16, 9));
         var ids = await RunCasesAsync(silo);
-        silo.Clock.AdvanceTo(At(11, 17, 12));
-        foreach (var id in ids)
-        {
-            await silo.Case(id).Get();
-        }
+        await silo.AdvanceToAsync(At(11, 17, 12), [.. ids]);
 
         await silo.Projector.CatchUpAsync();
         var all = (await silo.ReadModel.QueryAsync(new CaseQuery(Limit: 1000), default)).Cases;

@@ -55,14 +55,38 @@ internal sealed class CaseSilo : IAsyncDisposable
         return [.. (await owner.GetQueue(queue)).Select(c => c.CaseId)];
     }
 
-    /// <summary>Moves the clock to <paramref name="instant"/> and waits until the case has handled every reminder due by then.</summary>
+    /// <summary>Moves the clock to <paramref name="instant"/> and waits until the cases have handled every reminder due by then.</summary>
     public async Task AdvanceToAsync(DateTimeOffset instant, params string[] caseIds)
     {
         Clock.AdvanceTo(instant);
-        foreach (var id in caseIds)
+        await SettleAsync(caseIds);
+    }
+
+    /// <summary>
+    /// Lets every reminder due by now reach its case: reminder deliveries run on their own, so fire due timers and read
+    /// the cases until no version moves any more with the clock standing still.
+    /// </summary>
+    public async Task SettleAsync(IReadOnlyList<string> caseIds)
+    {
+        int[]? previous = null;
+        for (var round = 0; round < 50; round++)
         {
-            await Case(id).Get();
+            Clock.Advance(TimeSpan.Zero);
+            var versions = new int[caseIds.Count];
+            for (var i = 0; i < caseIds.Count; i++)
+            {
+                versions[i] = (await Case(caseIds[i]).Get()).Version;
+            }
+
+            if (previous is not null && previous.SequenceEqual(versions))
+            {
+                return;
+            }
+
+            previous = versions;
         }
+
+        throw new InvalidOperationException("Cases kept changing with the clock standing still.");
     }
 
     public ValueTask DisposeAsync() => Silo.DisposeAsync();
