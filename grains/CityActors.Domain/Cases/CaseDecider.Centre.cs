@@ -82,6 +82,7 @@ public sealed partial class CaseDecider
     {
         c.Require(command.By.Role == Role.System, "only the runtime links merged reporters");
         c.RefuseIf(!c.State.Status.IsOpen(), "only an open case can take a duplicate's reporter");
+        Required(command.FromCaseId, "The merged case's id");
         if (!c.State.MergedCases.Contains(command.FromCaseId))
         {
             c.Emit(new ReporterLinked(c.Meta($"merged from {command.FromCaseId}"), command.FromCaseId, command.Reporter));

@@ -96,7 +96,7 @@ public sealed partial class CaseDecider
             return;
         }
 
-        while (c.State.Timers.TryGetValue(command.Key, out var timer) && timer.NextPoint is { } point && point <= c.Now)
+        while (c.State.Timers.TryGetValue(command.Key ?? "", out var timer) && timer.NextPoint is { } point && point <= c.Now)
         {
             var meta = new EventMeta(point, command.By);
             switch (timer.Phase)

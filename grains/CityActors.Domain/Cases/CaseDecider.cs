@@ -42,8 +42,12 @@ public sealed partial class CaseDecider
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(command);
-        ArgumentNullException.ThrowIfNull(command.By);
         ArgumentNullException.ThrowIfNull(emit);
+        if (command.By is null || string.IsNullOrWhiteSpace(command.By.Id) || !Enum.IsDefined(command.By.Role))
+        {
+            throw new CaseCommandException(CaseErrorKind.Invalid, $"{command.Name} needs an actor with an id and a known role.");
+        }
+
         if (command is ReportCase report)
         {
             DecideReport(caseId, state, report, now, emit, duplicates ?? []);
@@ -86,9 +90,13 @@ public sealed partial class CaseDecider
         City.Catalogue.Find(state.Report!.MatterCode) ?? throw new InvalidOperationException($"Case {state.Id} names matter {state.Report.MatterCode}, which catalogue {City.Catalogue.Id} no longer has.");
 
     /// <summary>Resolves a report's location through the city model; refuses places outside the city and unknown units.</summary>
-    public CasePlace Locate(ReportedLocation location)
+    public CasePlace Locate(ReportedLocation? location)
     {
-        ArgumentNullException.ThrowIfNull(location);
+        if (location is null)
+        {
+            throw new CaseCommandException(CaseErrorKind.Invalid, "A report needs a location.");
+        }
+
         if (location.HasPoint)
         {
             var (longitude, latitude) = (location.Longitude!.Value, location.Latitude!.Value);
@@ -185,7 +193,6 @@ public sealed partial class CaseDecider
             throw new CaseCommandException(CaseErrorKind.Invalid, "Report description must have 1–4000 characters.");
         }
 
-        ArgumentNullException.ThrowIfNull(report.Location);
         CheckAttachments(report.Photos);
     }
 

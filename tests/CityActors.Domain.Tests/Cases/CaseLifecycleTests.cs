@@ -92,6 +92,21 @@ public sealed class CaseLifecycleTests
     }
 
     [Fact]
+    public void Commands_missing_their_parts_are_refused_as_invalid()
+    {
+        var book = new CaseBook();
+
+        Should.Throw<CaseCommandException>(() => book.Execute("hl-n1", new ReportCase(Hotline, new CaseReport(Channel.Hotline, "n1", "0501", "d", null!)), At(11, 16, 10)))
+            .Message.ShouldBe("A report needs a location.");
+        Should.Throw<CaseCommandException>(() => book.Execute("hl-n2", new ReportCase(null!, new CaseReport(Channel.Hotline, "n2", "0501", "d", SouthBank)), At(11, 16, 10)))
+            .Message.ShouldBe("ReportCase needs an actor with an id and a known role.");
+        var id = book.Report("n3", "0501", SouthBank, At(11, 16, 10));
+        Should.Throw<CaseCommandException>(() => book.Execute(id, new VerifyCase(new Actor("x", (Role)99)), At(11, 16, 10)))
+            .Kind.ShouldBe(CaseErrorKind.Invalid);
+        book.Execute(id, new TimerDue(Actor.Clock, null!), At(11, 16, 10)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void An_address_report_resolves_through_the_unit_the_operator_picked()
     {
         var book = new CaseBook();
