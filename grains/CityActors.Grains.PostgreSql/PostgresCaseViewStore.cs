@@ -78,6 +78,24 @@ public sealed class PostgresCaseViewStore(PostgresDatabase database) : ICaseView
         return new FeedPosition(reader.GetInt64(0), reader.GetInt64(1));
     }
 
+    public async Task<bool> TryLeadAsync(string projector, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = database.DataSource.CreateCommand(
+            "update case_projection set leader = $1, lease_until = now() + $2 where name = 'cases' and (leader is null or leader = $1 or lease_until < now())");
+        command.Parameters.Add(new NpgsqlParameter { Value = projector });
+        command.Parameters.Add(new NpgsqlParameter { Value = lease, NpgsqlDbType = NpgsqlDbType.Interval });
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    public async Task ReleaseLeadAsync(string projector, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = database.DataSource.CreateCommand("update case_projection set leader = null, lease_until = null where name = 'cases' and leader = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = projector });
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyDictionary<string, CaseState>> LoadAsync(IReadOnlyCollection<string> caseIds, CancellationToken cancellationToken)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);

@@ -5,6 +5,9 @@ create table if not exists case_projection (
     feed_seq bigint not null
 );
 insert into case_projection (name, feed_tx, feed_seq) values ('cases', 0, 0) on conflict do nothing;
+-- The projector that runs batches (one at a time across the cluster) and until when, in database time.
+alter table case_projection add column if not exists leader text;
+alter table case_projection add column if not exists lease_until timestamptz;
 
 create table if not exists case_view (
     case_id              text primary key,

@@ -104,6 +104,10 @@ public sealed class CaseProjectionTests
 
         public Task<FeedPosition> ReadCheckpointAsync(CancellationToken cancellationToken) => Task.FromResult(_checkpoint);
 
+        public Task<bool> TryLeadAsync(string projector, TimeSpan lease, CancellationToken cancellationToken) => Task.FromResult(true);
+
+        public Task ReleaseLeadAsync(string projector, CancellationToken cancellationToken) => Task.CompletedTask;
+
         public Task<IReadOnlyDictionary<string, CaseState>> LoadAsync(IReadOnlyCollection<string> caseIds, CancellationToken cancellationToken) => inner.LoadAsync(caseIds, cancellationToken);
 
         public async Task SaveAsync(IReadOnlyCollection<CaseState> states, FeedPosition expected, FeedPosition checkpoint, CancellationToken cancellationToken)

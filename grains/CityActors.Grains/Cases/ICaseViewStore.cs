@@ -12,6 +12,16 @@ public interface ICaseViewStore
 {
     Task<FeedPosition> ReadCheckpointAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Takes or renews the projection lease for <paramref name="projector"/> for <paramref name="lease"/>; false while
+    /// another projector holds an unexpired lease. Only the lease holder's projection service runs batches (the
+    /// checkpoint's compare-and-set keeps the store correct regardless).
+    /// </summary>
+    Task<bool> TryLeadAsync(string projector, TimeSpan lease, CancellationToken cancellationToken);
+
+    /// <summary>Gives the lease up (at shutdown) so another projector can take over at once.</summary>
+    Task ReleaseLeadAsync(string projector, CancellationToken cancellationToken);
+
     /// <summary>The stored states of those cases that have one.</summary>
     Task<IReadOnlyDictionary<string, CaseState>> LoadAsync(IReadOnlyCollection<string> caseIds, CancellationToken cancellationToken);
 

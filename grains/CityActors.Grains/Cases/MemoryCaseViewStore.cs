@@ -18,6 +18,11 @@ public sealed class MemoryCaseViewStore : ICaseViewStore
         }
     }
 
+    /// <summary>One process, one projector: the lease is always granted.</summary>
+    public Task<bool> TryLeadAsync(string projector, TimeSpan lease, CancellationToken cancellationToken) => Task.FromResult(true);
+
+    public Task ReleaseLeadAsync(string projector, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task<IReadOnlyDictionary<string, CaseState>> LoadAsync(IReadOnlyCollection<string> caseIds, CancellationToken cancellationToken)
     {
         lock (_lock)

@@ -1,0 +1,42 @@
+using CityActors.Grains.PostgreSql;
+using CityActors.PostgreSql.Storage;
+using CityActors.Testing;
+
+namespace CityActors.Grains.Tests;
+
+public sealed class PostgresCaseViewStoreTests
+{
+    [Fact]
+    public async Task One_projector_holds_the_lease_until_it_releases_it_or_lets_it_lapse()
+    {
+        var server = await PostgresServer.SharedAsync();
+        await using var database = PostgresDatabase.Create(await server.CreateDatabaseAsync("leases"));
+        var store = new PostgresCaseViewStore(database);
+
+        (await store.TryLeadAsync("a", TimeSpan.FromMinutes(1), default)).ShouldBeTrue();
+        (await store.TryLeadAsync("b", TimeSpan.FromMinutes(1), default)).ShouldBeFalse();
+        (await store.TryLeadAsync("a", TimeSpan.FromMinutes(1), default)).ShouldBeTrue("the holder renews");
+
+        await store.ReleaseLeadAsync("b", default);
+        (await store.TryLeadAsync("b", TimeSpan.FromMinutes(1), default)).ShouldBeFalse("only the holder can release");
+        await store.ReleaseLeadAsync("a", default);
+        (await store.TryLeadAsync("b", TimeSpan.FromMilliseconds(1), default)).ShouldBeTrue();
+
+        await Eventually.Until(async () => await store.TryLeadAsync("a", TimeSpan.FromMinutes(1), default));
+        (await store.TryLeadAsync("b", TimeSpan.FromMinutes(1), default)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task The_checkpoint_moves_only_from_the_expected_position()
+    {
+        var server = await PostgresServer.SharedAsync();
+        await using var database = PostgresDatabase.Create(await server.CreateDatabaseAsync("checkpoint"));
+        var store = new PostgresCaseViewStore(database);
+
+        (await store.ReadCheckpointAsync(default)).ShouldBe(FeedPosition.Start);
+        await store.SaveAsync([], FeedPosition.Start, new FeedPosition(10, 5), default);
+        var error = await Should.ThrowAsync<Cases.ProjectionConflictException>(() => store.SaveAsync([], FeedPosition.Start, new FeedPosition(10, 9), default));
+        error.Message.ShouldContain("another projector committed first");
+        (await store.ReadCheckpointAsync(default)).ShouldBe(new FeedPosition(10, 5));
+    }
+}
