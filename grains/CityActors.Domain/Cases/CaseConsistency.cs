@@ -39,7 +39,7 @@ public static class CaseConsistency
             problems.Add($"Ended case {state.Id} still has clocks or supervisions.");
         }
 
-        var supervisionKeys = state.Supervisions.Select(s => SupervisionIds.TimerKey(s.Id)).Order(StringComparer.Ordinal);
+        var supervisionKeys = state.Supervisions.Select(s => TimerKeys.Supervision(s.Id)).Order(StringComparer.Ordinal);
         if (!supervisionKeys.SequenceEqual(state.Timers.Values.Where(t => t.IsSupervision).Select(t => t.Key).Order(StringComparer.Ordinal)))
         {
             problems.Add($"Case {state.Id} has supervisions and supervision clocks that differ.");

@@ -84,7 +84,7 @@ public sealed partial class CaseDecider
         var id = c.State.NextSupervisionId;
         var centre = c.By.Org!;
         c.Emit(new SupervisionIssued(meta, id, centre));
-        c.Emit(new TimerStarted(meta, _sla.Start(SupervisionIds.TimerKey(id), null, WorkOwner.Centre(centre), c.Now, limit)));
+        c.Emit(new TimerStarted(meta, _sla.Start(TimerKeys.Supervision(id), null, WorkOwner.Centre(centre), c.Now, limit)));
     }
 
     /// <summary>Applies every point of the clock that is due by now, each at its own instant, so a late tick changes nothing but lateness.</summary>

@@ -39,7 +39,7 @@ public sealed partial class CaseDecider
         if (assignment.IsLead)
         {
             c.Emit(new AssignmentReturned(meta, command.Department));
-            c.StopTimers(k => k.StartsWith("signfor:", StringComparison.Ordinal) || k.StartsWith("handle:", StringComparison.Ordinal), meta);
+            c.StopTimers(TimerKeys.IsSubTask, meta);
             var level = c.State.Returns >= Rules.ReturnsBeforeEscalation ? 1 : 0;
             c.StartStage(TimerKeys.Dispatch, CaseStage.AcceptAndDispatch, c.Centre, meta, level);
         }

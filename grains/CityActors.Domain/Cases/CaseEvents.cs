@@ -91,7 +91,7 @@ public sealed record CaseClosed(EventMeta Meta) : CaseEvent(Meta);
 /// <summary>评价/回访: satisfaction from 1 (very unsatisfied) to 5 (very satisfied).</summary>
 public sealed record CaseEvaluated(EventMeta Meta, int Satisfaction) : CaseEvent(Meta);
 
-/// <summary>督办 by a higher centre, with its own clock (the timer named by <see cref="SupervisionIds.TimerKey"/>).</summary>
+/// <summary>督办 by a higher centre, with its own clock (the timer named by <see cref="TimerKeys.Supervision"/>).</summary>
 public sealed record SupervisionIssued(EventMeta Meta, int SupervisionId, string CentreUnit) : CaseEvent(Meta);
 
 /// <summary>Reopened within the reopen window; back to the centre for dispatch.</summary>

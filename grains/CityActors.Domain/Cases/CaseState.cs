@@ -227,9 +227,9 @@ public sealed class CaseState
                 break;
             case TimerStopped e:
                 Timers.Remove(e.Key);
-                if (e.Key.StartsWith("supervision:", StringComparison.Ordinal))
+                if (TimerKeys.IsSupervision(e.Key))
                 {
-                    Supervisions.RemoveAll(s => SupervisionIds.TimerKey(s.Id) == e.Key);
+                    Supervisions.RemoveAll(s => TimerKeys.Supervision(s.Id) == e.Key);
                 }
 
                 break;

@@ -1,3 +1,5 @@
+using CityActors.Domain.Geography;
+
 namespace CityActors.Domain.Cases;
 
 /// <summary>An open case as the duplicate index knows it: matter, position on the city's metric plane, report time.</summary>
@@ -33,6 +35,23 @@ public sealed class DuplicateIndex
     }
 
     public static string TileKey((long X, long Y) tile) => $"{tile.X}:{tile.Y}";
+
+    /// <summary>An open case's mark and the key of its tile; null for a case located by address only (no point to measure from).</summary>
+    public static (string Tile, OpenCaseMark Mark)? MarkOf(LocalProjection projection, string caseId, string matterCode, CasePlace place, DateTimeOffset reportedAt)
+    {
+        ArgumentNullException.ThrowIfNull(projection);
+        ArgumentNullException.ThrowIfNull(place);
+        if (place.Longitude is not { } longitude || place.Latitude is not { } latitude)
+        {
+            return null;
+        }
+
+        var (x, y) = projection.Forward(longitude, latitude);
+        return (TileKey(TileOf(x, y)), new OpenCaseMark(caseId, matterCode, x, y, reportedAt));
+    }
+
+    public static (string Tile, OpenCaseMark Mark)? MarkOf(LocalProjection projection, CaseView view) =>
+        MarkOf(projection, view.Id, view.MatterCode, view.Place, view.ReportedAt);
 
     public void Add(OpenCaseMark mark)
     {

@@ -24,10 +24,10 @@ public sealed class SlaPlanner(WorkingCalendar calendar, CaseRules rules)
     /// <summary>The clock with <paramref name="extra"/> more limit (in the limit's own mode): new warning point and deadline.</summary>
     public TimerRescheduled Extend(SlaTimer timer, TimeSpan extra, EventMeta meta)
     {
-        var added = timer.Added + extra;
-        var limit = timer.Limit with { Duration = timer.Limit.Duration + added };
+        var extended = timer with { Added = timer.Added + extra };
+        var limit = extended.EffectiveLimit;
         var warnAt = timer.Phase == TimerPhase.Running ? calendar.PointOf(timer.Start, limit, rules.WarnFraction) : timer.WarnAt;
-        return new TimerRescheduled(meta, timer.Key, added, warnAt, calendar.Deadline(timer.Start, limit), timer.EscalationDueAt);
+        return new TimerRescheduled(meta, timer.Key, extended.Added, warnAt, calendar.Deadline(timer.Start, limit), timer.EscalationDueAt);
     }
 
     /// <summary>
@@ -37,12 +37,15 @@ public sealed class SlaPlanner(WorkingCalendar calendar, CaseRules rules)
     /// </summary>
     public TimerRescheduled Shift(SlaTimer timer, DateTimeOffset from, DateTimeOffset to, EventMeta meta)
     {
-        var paused = calendar.Elapsed(from, to, timer.Limit.Mode);
-        DateTimeOffset Move(DateTimeOffset point, TimeMode mode) =>
-            point > from ? calendar.Deadline(point, new TimeLimit(calendar.Elapsed(from, to, mode), mode)) : point;
+        // The suspension's length in each mode, measured once (working time walks the calendar day by day).
+        var paused = new Dictionary<TimeMode, TimeLimit>();
+        TimeLimit PausedIn(TimeMode mode) =>
+            paused.TryGetValue(mode, out var length) ? length : paused[mode] = new TimeLimit(calendar.Elapsed(from, to, mode), mode);
+        DateTimeOffset Move(DateTimeOffset point, TimeMode mode) => point > from ? calendar.Deadline(point, PausedIn(mode)) : point;
 
         var escalationDue = timer.EscalationDueAt is { } due ? Move(due, EscalationLimit(Math.Max(1, timer.EscalationLevel)).Mode) : (DateTimeOffset?)null;
-        return new TimerRescheduled(meta, timer.Key, timer.Added + paused, Move(timer.WarnAt, timer.Limit.Mode), Move(timer.DueAt, timer.Limit.Mode), escalationDue);
+        var mode = timer.Limit.Mode;
+        return new TimerRescheduled(meta, timer.Key, timer.Added + PausedIn(mode).Duration, Move(timer.WarnAt, mode), Move(timer.DueAt, mode), escalationDue);
     }
 
     private TimeLimit EscalationLimit(int level) => level switch

@@ -29,7 +29,7 @@ public sealed class CaseGrain(CaseDecider decider) : JournaledGrain<CaseState, C
     public async Task<CaseView> Execute(CaseCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var now = TimeZoneInfo.ConvertTime(TimeProvider.GetUtcNow(), decider.City.Calendar.Zone);
+        var now = Now();
         IReadOnlyList<string>? duplicates = null;
         if (command is ReportCase report && State.Status == CaseStatus.None && report.Report is not null)
         {
@@ -58,8 +58,7 @@ public sealed class CaseGrain(CaseDecider decider) : JournaledGrain<CaseState, C
 
         // The one-shot reminder that fired is removed by the runtime once this returns; a next point registers anew.
         _reminders?.Remove(reminderName);
-        var now = TimeZoneInfo.ConvertTime(TimeProvider.GetUtcNow(), decider.City.Calendar.Zone);
-        await DecideAndConfirmAsync(new TimerDue(Actor.Clock, reminderName[ReminderPrefix.Length..]), now, null);
+        await DecideAndConfirmAsync(new TimerDue(Actor.Clock, reminderName[ReminderPrefix.Length..]), Now(), null);
     }
 
     protected override void TransitionState(CaseState state, CaseEvent @event) => state.Apply(@event);
@@ -86,12 +85,15 @@ public sealed class CaseGrain(CaseDecider decider) : JournaledGrain<CaseState, C
         var reported = UnconfirmedEvents.OfType<CaseReported>().FirstOrDefault();
         await ConfirmEvents();
         await SyncRemindersAsync();
-        if (reported is not null && State.Status.IsOpen() && TileOf(State.Place!) is { } tile)
+        if (reported is not null && State.Status.IsOpen()
+            && DuplicateIndex.MarkOf(decider.City.Projection, Id, State.Report!.MatterCode, State.Place!, State.ReportedAt) is { } open)
         {
-            var (x, y) = decider.City.Projection.Forward(State.Place!.Longitude!.Value, State.Place.Latitude!.Value);
-            await GrainFactory.GetGrain<IDuplicateTileGrain>(tile).Add(new OpenCaseMark(Id, State.Report!.MatterCode, x, y, State.ReportedAt));
+            await GrainFactory.GetGrain<IDuplicateTileGrain>(open.Tile).Add(open.Mark);
         }
     }
+
+    /// <summary>The time in the city's zone, so times in messages and events read as local time.</summary>
+    private DateTimeOffset Now() => TimeZoneInfo.ConvertTime(TimeProvider.GetUtcNow(), decider.City.Calendar.Zone);
 
     private CaseView View() => State.Status == CaseStatus.None
         ? throw new CaseCommandException(CaseErrorKind.NotFound, $"Case {Id} does not exist.")
@@ -163,16 +165,5 @@ public sealed class CaseGrain(CaseDecider decider) : JournaledGrain<CaseState, C
         var trial = CaseStateCopy.Of(State);
         decider.Decide(Id, trial, merge, now, trial.Apply);
         await GrainFactory.GetGrain<ICaseGrain>(merge.IntoCaseId).Execute(new LinkReporter(Actor.Clock, Id, State.Reporters.FirstOrDefault()));
-    }
-
-    private string? TileOf(CasePlace place)
-    {
-        if (place.Longitude is null || place.Latitude is null)
-        {
-            return null;
-        }
-
-        var (x, y) = decider.City.Projection.Forward(place.Longitude.Value, place.Latitude.Value);
-        return DuplicateIndex.TileKey(DuplicateIndex.TileOf(x, y));
     }
 }

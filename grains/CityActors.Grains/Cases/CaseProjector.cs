@@ -113,18 +113,22 @@ public sealed class CaseProjector(IJournalFeed feed, ICaseViewStore store, IGrai
     private Task UpdateTilesAsync(Dictionary<string, CaseView?> before, List<CaseView> after)
     {
         var calls = new List<Task>();
-        foreach (var view in after.Where(v => v.Place.Longitude is not null))
+        foreach (var view in after)
         {
+            if (DuplicateIndex.MarkOf(city.Projection, view) is not { } open)
+            {
+                continue;
+            }
+
             var wasOpen = before[view.Id]?.Status.IsOpen() ?? false;
-            var (x, y) = city.Projection.Forward(view.Place.Longitude!.Value, view.Place.Latitude!.Value);
-            var tile = grains.GetGrain<IDuplicateTileGrain>(DuplicateIndex.TileKey(DuplicateIndex.TileOf(x, y)));
+            var tile = grains.GetGrain<IDuplicateTileGrain>(open.Tile);
             if (!view.Status.IsOpen() && (wasOpen || before[view.Id] is null))
             {
                 calls.Add(tile.Remove(view.Id));
             }
             else if (view.Status.IsOpen() && !wasOpen)
             {
-                calls.Add(tile.Add(new OpenCaseMark(view.Id, view.MatterCode, x, y, view.ReportedAt)));
+                calls.Add(tile.Add(open.Mark));
             }
         }
 

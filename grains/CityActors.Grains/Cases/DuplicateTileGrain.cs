@@ -29,15 +29,15 @@ public sealed class DuplicateTileGrain(CityModel city, ICaseViewStore cases) : G
             Statuses: [CaseStatus.Reported, CaseStatus.Verified, CaseStatus.Accepted, CaseStatus.Dispatched, CaseStatus.Handling, CaseStatus.Handled],
             Box: new BoundingBox(west, south, east, north),
             Limit: CaseQuery.MaxLimit);
+        var canonical = DuplicateIndex.TileKey((tx, ty));
         for (string? after = null; ;)
         {
             var page = await cases.QueryAsync(query with { After = after }, cancellationToken);
             foreach (var view in page.Cases)
             {
-                var (x, y) = city.Projection.Forward(view.Place.Longitude!.Value, view.Place.Latitude!.Value);
-                if (DuplicateIndex.TileOf(x, y) == (tx, ty))
+                if (DuplicateIndex.MarkOf(city.Projection, view) is { } open && open.Tile == canonical)
                 {
-                    _index.Add(new OpenCaseMark(view.Id, view.MatterCode, x, y, view.ReportedAt));
+                    _index.Add(open.Mark);
                 }
             }
 

@@ -130,7 +130,7 @@ public sealed class CaseSlaTests
         var handle = book[id].Timers[TimerKeys.Handle(office)];
         (handle.WarnAt, handle.DueAt, handle.Added).ShouldBe((At(11, 17, 14, 2), At(11, 17, 14, 50), TimeSpan.FromHours(6)));
         // The supervision (3 working hours from 10:30 Monday) had 2 h 30 left.
-        book[id].Timers[SupervisionIds.TimerKey(1)].DueAt.ShouldBe(At(11, 17, 14));
+        book[id].Timers[TimerKeys.Supervision(1)].DueAt.ShouldBe(At(11, 17, 14));
         book[id].EverSuspended.ShouldBeTrue();
     }
 
@@ -144,12 +144,12 @@ public sealed class CaseSlaTests
         Should.Throw<CaseCommandException>(() => book.Execute(id, new SuperviseCase(Leader("rt.2"), "督办"), At(11, 16, 10, 5))).Kind.ShouldBe(CaseErrorKind.Forbidden);
         book.Execute(id, new SuperviseCase(Leader("rt"), "市级督办: 今日办结", TimeLimit(2)), At(11, 16, 10, 5));
 
-        var timer = book[id].Timers[SupervisionIds.TimerKey(1)];
+        var timer = book[id].Timers[TimerKeys.Supervision(1)];
         (timer.Owner, timer.DueAt).ShouldBe((WorkOwner.Centre("rt"), At(11, 16, 13, 35)));
         CaseQueues.Of(book[id]).ShouldContain(new QueueEntry(WorkOwner.Centre("rt"), WorkQueue.Supervised));
         book.Tick(id, At(11, 16, 13, 35));
-        book[id].Timers[SupervisionIds.TimerKey(1)].Phase.ShouldBe(TimerPhase.Overdue);
-        book[id].Timers[SupervisionIds.TimerKey(1)].NextPoint.ShouldBeNull();
+        book[id].Timers[TimerKeys.Supervision(1)].Phase.ShouldBe(TimerPhase.Overdue);
+        book[id].Timers[TimerKeys.Supervision(1)].NextPoint.ShouldBeNull();
         CaseQueues.Of(book[id]).ShouldContain(new QueueEntry(WorkOwner.Centre("rt"), WorkQueue.Overdue));
 
         const string office = "rt.1.01.office";
