@@ -111,10 +111,10 @@ public sealed class PostgresCaseViewStore(PostgresDatabase database) : ICaseView
         return states;
     }
 
-    public async Task SaveAsync(IReadOnlyCollection<CaseState> states, FeedPosition expected, FeedPosition checkpoint, CancellationToken cancellationToken)
+    public async Task SaveAsync(IReadOnlyCollection<ProjectedCase> cases, FeedPosition expected, FeedPosition checkpoint, CancellationToken cancellationToken)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        var rows = JsonSerializer.Serialize(states.Select(Row.From).ToList(), CaseStateCopy.Json);
+        var rows = JsonSerializer.Serialize(cases.Select(Row.From).ToList(), CaseStateCopy.Json);
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (var move = new NpgsqlCommand(
@@ -320,9 +320,9 @@ public sealed class PostgresCaseViewStore(PostgresDatabase database) : ICaseView
     {
         public static string OwnerKey(WorkOwner owner) => $"{owner.Kind.ToString().ToLowerInvariant()}:{owner.Code}";
 
-        public static Row From(CaseState state)
+        public static Row From(ProjectedCase projected)
         {
-            var view = CaseView.From(state);
+            var (state, view) = projected;
             return new Row(
                 view.Id, view.Version, view.Status.ToString(), view.MatterCode, view.Place.DistrictCode, view.Place.StreetCode,
                 view.Place.CommunityCode, view.Place.GridCode, view.Place.Longitude, view.Place.Latitude, view.ReportedAt, view.AcceptedAt,

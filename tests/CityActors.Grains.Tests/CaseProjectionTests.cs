@@ -110,10 +110,10 @@ public sealed class CaseProjectionTests
 
         public Task<IReadOnlyDictionary<string, CaseState>> LoadAsync(IReadOnlyCollection<string> caseIds, CancellationToken cancellationToken) => inner.LoadAsync(caseIds, cancellationToken);
 
-        public async Task SaveAsync(IReadOnlyCollection<CaseState> states, FeedPosition expected, FeedPosition checkpoint, CancellationToken cancellationToken)
+        public async Task SaveAsync(IReadOnlyCollection<ProjectedCase> cases, FeedPosition expected, FeedPosition checkpoint, CancellationToken cancellationToken)
         {
             var stored = await inner.ReadCheckpointAsync(cancellationToken);
-            await inner.SaveAsync(states, stored, stored, cancellationToken);
+            await inner.SaveAsync(cases, stored, stored, cancellationToken);
             _checkpoint = checkpoint;
         }
 

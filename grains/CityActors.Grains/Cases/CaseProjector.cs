@@ -58,8 +58,8 @@ public sealed class CaseProjector(IJournalFeed feed, ICaseViewStore store, IGrai
                 Apply(states[record.GrainId.Key], record);
             }
 
-            var changed = states.Values.Where(s => s.Status != CaseStatus.None && s.Version != (before[s.Id]?.Version ?? 0)).ToList();
-            var after = changed.Select(CaseView.From).ToList();
+            var changed = states.Values.Where(s => s.Status != CaseStatus.None && s.Version != (before[s.Id]?.Version ?? 0)).Select(ProjectedCase.Of).ToList();
+            var after = changed.Select(c => c.View).ToList();
             await Task.WhenAll(UpdateQueuesAsync(before, after), UpdateTilesAsync(before, after)).ConfigureAwait(false);
             await store.SaveAsync(changed, checkpoint, records[^1].Position, cancellationToken).ConfigureAwait(false);
             _checkpoint = records[^1].Position;

@@ -25,9 +25,9 @@ public interface ICaseViewStore
     /// <summary>The stored states of those cases that have one.</summary>
     Task<IReadOnlyDictionary<string, CaseState>> LoadAsync(IReadOnlyCollection<string> caseIds, CancellationToken cancellationToken);
 
-    /// <summary>Stores the states (and their views) and moves the checkpoint from <paramref name="expected"/> to <paramref name="checkpoint"/>, atomically.</summary>
+    /// <summary>Stores the cases (state and view) and moves the checkpoint from <paramref name="expected"/> to <paramref name="checkpoint"/>, atomically.</summary>
     /// <exception cref="ProjectionConflictException">The stored checkpoint is no longer <paramref name="expected"/>; nothing was stored.</exception>
-    Task SaveAsync(IReadOnlyCollection<CaseState> states, FeedPosition expected, FeedPosition checkpoint, CancellationToken cancellationToken);
+    Task SaveAsync(IReadOnlyCollection<ProjectedCase> cases, FeedPosition expected, FeedPosition checkpoint, CancellationToken cancellationToken);
 
     Task<CasePage> QueryAsync(CaseQuery query, CancellationToken cancellationToken);
 
@@ -36,6 +36,12 @@ public interface ICaseViewStore
 
     /// <summary>KPIs of the cases reported in [<paramref name="from"/>, <paramref name="to"/>) within <paramref name="scope"/>.</summary>
     Task<CaseKpis> KpisAsync(KpiScope scope, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+}
+
+/// <summary>A case as the projection stores it: the state folded from its journal and the view derived from that state.</summary>
+public sealed record ProjectedCase(CaseState State, CaseView View)
+{
+    public static ProjectedCase Of(CaseState state) => new(state, CaseView.From(state));
 }
 
 /// <summary>Another projector moved the checkpoint first; re-read it and continue from there.</summary>

@@ -41,9 +41,8 @@ public sealed class MemoryCaseViewStore : ICaseViewStore
         }
     }
 
-    public Task SaveAsync(IReadOnlyCollection<CaseState> states, FeedPosition expected, FeedPosition checkpoint, CancellationToken cancellationToken)
+    public Task SaveAsync(IReadOnlyCollection<ProjectedCase> cases, FeedPosition expected, FeedPosition checkpoint, CancellationToken cancellationToken)
     {
-        var views = states.Select(CaseView.From).ToList();
         lock (_lock)
         {
             if (_checkpoint != expected)
@@ -51,7 +50,7 @@ public sealed class MemoryCaseViewStore : ICaseViewStore
                 return Task.FromException(new ProjectionConflictException($"The case projection is at {_checkpoint}, not {expected}."));
             }
 
-            foreach (var (state, view) in states.Zip(views))
+            foreach (var (state, view) in cases)
             {
                 _states[state.Id] = state;
                 _views[state.Id] = view;
