@@ -12,14 +12,14 @@ namespace CityActors.PostgreSql.Storage;
 /// </summary>
 public sealed class PostgresJournalStorage : IJournalStorage, IJournalFeed, IAsyncDisposable
 {
-    private readonly PostgresDatabase database;
-    private readonly TimeProvider time;
+    private readonly PostgresDatabase _database;
+    private readonly TimeProvider _time;
     private readonly JournalAppendBatcher _appends;
 
     public PostgresJournalStorage(PostgresDatabase database, TimeProvider time)
     {
-        this.database = database;
-        this.time = time;
+        _database = database;
+        _time = time;
         _appends = new JournalAppendBatcher(database, AppendAloneAsync, Math.Max(4, Environment.ProcessorCount * 2));
     }
 
@@ -58,7 +58,7 @@ public sealed class PostgresJournalStorage : IJournalStorage, IJournalFeed, IAsy
 
     public async Task<IReadOnlyList<JournalRecord>> ReadAsync(GrainId grainId, long afterVersion, CancellationToken cancellationToken)
     {
-        await using var command = database.Command(
+        await using var command = _database.Command(
             "select version, recorded_at, event_type, payload::text from grain_journal where grain_type = $1 and grain_key = $2 and version > $3 order by version");
         PostgresDatabase.Add(command, grainId.Type, NpgsqlDbType.Text);
         PostgresDatabase.Add(command, grainId.Key, NpgsqlDbType.Text);
@@ -98,7 +98,7 @@ public sealed class PostgresJournalStorage : IJournalStorage, IJournalFeed, IAsy
     private async Task AppendAloneAsync(JournalAppendBatcher.Append append)
     {
         var (grainId, expectedVersion, records, fence) = (append.GrainId, append.Expected, append.Records, append.Fence);
-        await using var command = database.Command(AppendSql, fence);
+        await using var command = _database.Command(AppendSql, fence);
         PostgresDatabase.Add(command, grainId.Type, NpgsqlDbType.Text);
         PostgresDatabase.Add(command, grainId.Key, NpgsqlDbType.Text);
         PostgresDatabase.Add(command, expectedVersion, NpgsqlDbType.Bigint);
@@ -138,7 +138,7 @@ public sealed class PostgresJournalStorage : IJournalStorage, IJournalFeed, IAsy
     public async Task<IReadOnlyList<FeedRecord>> ReadAsync(string grainType, FeedPosition after, int max, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
-        await using var command = database.Command(FeedSql);
+        await using var command = _database.Command(FeedSql);
         PostgresDatabase.Add(command, grainType, NpgsqlDbType.Text);
         PostgresDatabase.Add(command, after.Transaction.ToString(System.Globalization.CultureInfo.InvariantCulture), NpgsqlDbType.Text);
         PostgresDatabase.Add(command, after.Sequence, NpgsqlDbType.Bigint);
@@ -158,11 +158,11 @@ public sealed class PostgresJournalStorage : IJournalStorage, IJournalFeed, IAsy
 
     /// <summary>No notifications from the database yet: waiting is polling at <paramref name="timeout"/>.</summary>
     public Task WaitAsync(string grainType, FeedPosition after, TimeSpan timeout, CancellationToken cancellationToken) =>
-        Task.Delay(timeout, time, cancellationToken);
+        Task.Delay(timeout, _time, cancellationToken);
 
     public async Task<JournalSnapshot?> ReadSnapshotAsync(GrainId grainId, CancellationToken cancellationToken)
     {
-        await using var command = database.Command("select version, state::text from grain_snapshot where grain_type = $1 and grain_key = $2");
+        await using var command = _database.Command("select version, state::text from grain_snapshot where grain_type = $1 and grain_key = $2");
         PostgresDatabase.Add(command, grainId.Type, NpgsqlDbType.Text);
         PostgresDatabase.Add(command, grainId.Key, NpgsqlDbType.Text);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -174,7 +174,7 @@ public sealed class PostgresJournalStorage : IJournalStorage, IJournalFeed, IAsy
     public async Task WriteSnapshotAsync(GrainId grainId, JournalSnapshot snapshot, FencingToken fence, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        await using var command = database.Command(SnapshotSql, fence);
+        await using var command = _database.Command(SnapshotSql, fence);
         PostgresDatabase.Add(command, grainId.Type, NpgsqlDbType.Text);
         PostgresDatabase.Add(command, grainId.Key, NpgsqlDbType.Text);
         PostgresDatabase.Add(command, snapshot.Version, NpgsqlDbType.Bigint);

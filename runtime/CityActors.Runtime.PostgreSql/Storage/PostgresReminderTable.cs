@@ -8,11 +8,11 @@ namespace CityActors.PostgreSql.Storage;
 /// Reminders stored with their grain's shard, so the shard's owner loads exactly its own (index on shard, next_due).
 /// The ETag is the row version; every change is fenced by the shard lease in the same statement. Bookkeeping after
 /// delivered ticks (advance, remove a fired one-shot), registrations and removals are group-committed
-/// (<see cref="ReminderTickBatcher"/>).
+/// (<see cref="ReminderWriteBatcher"/>).
 /// </summary>
 public sealed class PostgresReminderTable(PostgresDatabase database) : IReminderTable, IAsyncDisposable
 {
-    private readonly ReminderTickBatcher _ticks = new(database, Math.Max(4, Environment.ProcessorCount * 2));
+    private readonly ReminderWriteBatcher _writes = new(database, Math.Max(4, Environment.ProcessorCount * 2));
 
     private const string Columns = "grain_type, grain_key, name, first_tick, period_us, next_due, version";
 
@@ -62,7 +62,7 @@ public sealed class PostgresReminderTable(PostgresDatabase database) : IReminder
     public Task<string> UpsertAsync(ReminderEntry entry, FencingToken fence, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return _ticks.UpsertAsync(entry, fence);
+        return _writes.UpsertAsync(entry, fence);
     }
 
     public async Task<string?> TryUpdateAsync(ReminderEntry entry, string expectedETag, FencingToken fence, CancellationToken cancellationToken)
@@ -73,7 +73,7 @@ public sealed class PostgresReminderTable(PostgresDatabase database) : IReminder
             return null;
         }
 
-        return await _ticks.AdvanceAsync(entry, expected, fence).ConfigureAwait(false);
+        return await _writes.AdvanceAsync(entry, expected, fence).ConfigureAwait(false);
     }
 
     public async Task<bool> RemoveAsync(GrainId grainId, string name, string? expectedETag, FencingToken fence, CancellationToken cancellationToken)
@@ -87,15 +87,15 @@ public sealed class PostgresReminderTable(PostgresDatabase database) : IReminder
 
             // A fired one-shot: batched with other ticks' bookkeeping.
             var probe = new ReminderEntry(grainId, name, default, TimeSpan.Zero, default, expectedETag);
-            return await _ticks.RemoveAsync(probe, expected, fence).ConfigureAwait(false) is not null;
+            return await _writes.RemoveAsync(probe, expected, fence).ConfigureAwait(false) is not null;
         }
 
         // Unconditional (the grain unregistered it).
         var any = new ReminderEntry(grainId, name, default, TimeSpan.Zero, default, null);
-        return await _ticks.RemoveAnyAsync(any, fence).ConfigureAwait(false) is not null;
+        return await _writes.RemoveAnyAsync(any, fence).ConfigureAwait(false) is not null;
     }
 
-    public ValueTask DisposeAsync() => _ticks.DisposeAsync();
+    public ValueTask DisposeAsync() => _writes.DisposeAsync();
 
     private static async Task<IReadOnlyList<ReminderEntry>> ReadEntriesAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {

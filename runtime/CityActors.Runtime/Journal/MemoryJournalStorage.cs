@@ -1,7 +1,8 @@
 namespace CityActors.Runtime.Journal;
 
 /// <summary>In-process journal for embedded mode and tests, with the same version checks as the durable provider and a feed per grain type.</summary>
-public sealed class MemoryJournalStorage : IJournalStorage, IJournalFeed
+/// <param name="time">The silo's clock: a feed wait without appends ends after its timeout on this clock.</param>
+public sealed class MemoryJournalStorage(TimeProvider time) : IJournalStorage, IJournalFeed
 {
     private readonly object _lock = new();
     private readonly Dictionary<GrainId, List<JournalRecord>> _journals = [];
@@ -86,7 +87,7 @@ public sealed class MemoryJournalStorage : IJournalStorage, IJournalFeed
             appended = _appended.Task;
         }
 
-        await appended.WaitAsync(timeout, cancellationToken).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+        await appended.WaitAsync(timeout, time, cancellationToken).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
     }
 

@@ -10,7 +10,7 @@ namespace CityActors.PostgreSql.Storage;
 /// reminders, each fenced by its shard's lease, many per statement. This is what lets one silo fire tens of thousands
 /// of reminders per second and lets SLA clocks move with every case transition.
 /// </summary>
-internal sealed class ReminderTickBatcher : IAsyncDisposable
+internal sealed class ReminderWriteBatcher : IAsyncDisposable
 {
     private const string BatchSql = $"""
         with input as (
@@ -38,12 +38,12 @@ internal sealed class ReminderTickBatcher : IAsyncDisposable
         """;
 
     private readonly PostgresDatabase _database;
-    private readonly GroupCommit<Tick> _batches;
+    private readonly GroupCommit<ReminderWrite> _batches;
 
-    public ReminderTickBatcher(PostgresDatabase database, int workers)
+    public ReminderWriteBatcher(PostgresDatabase database, int workers)
     {
         _database = database;
-        _batches = new GroupCommit<Tick>(ExecuteAsync, t => (t.Entry.GrainId, t.Entry.Name), workers);
+        _batches = new GroupCommit<ReminderWrite>(ExecuteAsync, t => (t.Entry.GrainId, t.Entry.Name), workers);
     }
 
     /// <summary>Advances the reminder to <c>entry.NextDue</c> if its version is <paramref name="expected"/>; the new ETag, or null on a version mismatch.</summary>
@@ -63,12 +63,12 @@ internal sealed class ReminderTickBatcher : IAsyncDisposable
 
     private Task<string?> Enqueue(ReminderEntry entry, long expected, FencingToken fence, Operation operation)
     {
-        var tick = new Tick(entry, expected, fence, operation);
-        _batches.Enqueue(tick);
-        return tick.Done.Task;
+        var write = new ReminderWrite(entry, expected, fence, operation);
+        _batches.Enqueue(write);
+        return write.Done.Task;
     }
 
-    private async Task ExecuteAsync(List<Tick> batch)
+    private async Task ExecuteAsync(List<ReminderWrite> batch)
     {
         try
         {
@@ -98,22 +98,22 @@ internal sealed class ReminderTickBatcher : IAsyncDisposable
 
             for (var i = 0; i < batch.Count; i++)
             {
-                var tick = batch[i];
+                var write = batch[i];
                 if (!fenced[i])
                 {
-                    tick.Done.TrySetException(PostgresDatabase.Fenced(tick.Fence, $"{tick.Operation} of reminder '{tick.Entry.Name}' of grain {tick.Entry.GrainId}"));
+                    write.Done.TrySetException(PostgresDatabase.Fenced(write.Fence, $"{write.Operation} of reminder '{write.Entry.Name}' of grain {write.Entry.GrainId}"));
                 }
                 else
                 {
-                    tick.Done.TrySetResult(versions[i]?.ToString(CultureInfo.InvariantCulture));
+                    write.Done.TrySetResult(versions[i]?.ToString(CultureInfo.InvariantCulture));
                 }
             }
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
         {
-            foreach (var tick in batch)
+            foreach (var write in batch)
             {
-                tick.Done.TrySetException(ex);
+                write.Done.TrySetException(ex);
             }
         }
     }
@@ -127,7 +127,7 @@ internal sealed class ReminderTickBatcher : IAsyncDisposable
         RemoveAny = 3,
     }
 
-    private sealed class Tick(ReminderEntry entry, long expected, FencingToken fence, Operation operation)
+    private sealed class ReminderWrite(ReminderEntry entry, long expected, FencingToken fence, Operation operation)
     {
         public ReminderEntry Entry { get; } = entry;
 
