@@ -1,19 +1,22 @@
 using CityActors.Grains.Cases;
-using CityActors.PostgreSql.Storage;
-using CityActors.Runtime.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
 
 namespace CityActors.Grains.PostgreSql;
 
 public static class PostgresCaseHosting
 {
-    /// <summary>Keeps the case read model in the cluster's PostgreSQL database (call after UsePostgreSqlClustering).</summary>
-    public static SiloBuilder UsePostgreSqlCaseViews(this SiloBuilder silo)
+    /// <summary>Keeps the case read model in PostgreSQL, on the data source <paramref name="dataSource"/> picks from the container.</summary>
+    public static IServiceCollection AddPostgreSqlCaseReadModel(this IServiceCollection services, Func<IServiceProvider, NpgsqlDataSource> dataSource)
     {
-        ArgumentNullException.ThrowIfNull(silo);
-        silo.Services.RemoveAll<ICaseViewStore>();
-        silo.Services.AddSingleton<ICaseViewStore>(sp => new PostgresCaseViewStore(sp.GetRequiredService<PostgresDatabase>()));
-        return silo;
+        ArgumentNullException.ThrowIfNull(dataSource);
+        services.RemoveAll<MemoryCaseViewStore>();
+        services.RemoveAll<ICaseProjectionStore>();
+        services.RemoveAll<ICaseReadModel>();
+        services.AddSingleton(sp => new PostgresCaseViewStore(dataSource(sp)));
+        services.AddSingleton<ICaseProjectionStore>(sp => sp.GetRequiredService<PostgresCaseViewStore>());
+        services.AddSingleton<ICaseReadModel>(sp => sp.GetRequiredService<PostgresCaseViewStore>());
+        return services;
     }
 }

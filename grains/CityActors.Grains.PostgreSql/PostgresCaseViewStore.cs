@@ -3,7 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CityActors.Domain.Cases;
 using CityActors.Grains.Cases;
-using CityActors.PostgreSql.Storage;
+using CityActors.GrainInterfaces.Serialization;
+using CityActors.Journals;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -13,7 +14,7 @@ namespace CityActors.Grains.PostgreSql;
 /// The case read model in PostgreSQL (tables in case_read_model.sql, created on first use). A batch is one transaction:
 /// the checkpoint moves only from the expected position, and each case row only to a newer version.
 /// </summary>
-public sealed class PostgresCaseViewStore(PostgresDatabase database) : ICaseViewStore
+public sealed class PostgresCaseViewStore(NpgsqlDataSource dataSource) : ICaseProjectionStore, ICaseReadModel
 {
     // "CA" "RM": serializes schema creation between silos starting together.
     private const long SchemaLockKey = 0x4341_524D;
@@ -72,7 +73,7 @@ public sealed class PostgresCaseViewStore(PostgresDatabase database) : ICaseView
     public async Task<FeedPosition> ReadCheckpointAsync(CancellationToken cancellationToken)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = database.DataSource.CreateCommand("select feed_tx, feed_seq from case_projection where name = 'cases'");
+        await using var command = dataSource.CreateCommand("select feed_tx, feed_seq from case_projection where name = 'cases'");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         return new FeedPosition(reader.GetInt64(0), reader.GetInt64(1));
@@ -81,7 +82,7 @@ public sealed class PostgresCaseViewStore(PostgresDatabase database) : ICaseView
     public async Task<bool> TryLeadAsync(string projector, TimeSpan lease, CancellationToken cancellationToken)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = database.DataSource.CreateCommand(
+        await using var command = dataSource.CreateCommand(
             "update case_projection set leader = $1, lease_until = now() + $2 where name = 'cases' and (leader is null or leader = $1 or lease_until < now())");
         command.Parameters.Add(new NpgsqlParameter { Value = projector });
         command.Parameters.Add(new NpgsqlParameter { Value = lease, NpgsqlDbType = NpgsqlDbType.Interval });
@@ -91,7 +92,7 @@ public sealed class PostgresCaseViewStore(PostgresDatabase database) : ICaseView
     public async Task ReleaseLeadAsync(string projector, CancellationToken cancellationToken)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = database.DataSource.CreateCommand("update case_projection set leader = null, lease_until = null where name = 'cases' and leader = $1");
+        await using var command = dataSource.CreateCommand("update case_projection set leader = null, lease_until = null where name = 'cases' and leader = $1");
         command.Parameters.Add(new NpgsqlParameter { Value = projector });
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -99,13 +100,13 @@ public sealed class PostgresCaseViewStore(PostgresDatabase database) : ICaseView
     public async Task<IReadOnlyDictionary<string, CaseState>> LoadAsync(IReadOnlyCollection<string> caseIds, CancellationToken cancellationToken)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = database.DataSource.CreateCommand("select case_id, state::text from case_view where case_id = any($1)");
+        await using var command = dataSource.CreateCommand("select case_id, state::text from case_view where case_id = any($1)");
         command.Parameters.Add(new NpgsqlParameter { Value = caseIds.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         var states = new Dictionary<string, CaseState>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            states[reader.GetString(0)] = CaseStateCopy.FromJson(Encoding.UTF8.GetBytes(reader.GetString(1)));
+            states[reader.GetString(0)] = JsonSerializer.Deserialize<CaseState>(reader.GetString(1), DomainSerialization.Json) ?? throw new InvalidOperationException($"Case {reader.GetString(0)} has a null state in the read model.");
         }
 
         return states;
@@ -114,8 +115,8 @@ public sealed class PostgresCaseViewStore(PostgresDatabase database) : ICaseView
     public async Task SaveAsync(IReadOnlyCollection<ProjectedCase> cases, FeedPosition expected, FeedPosition checkpoint, CancellationToken cancellationToken)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        var rows = JsonSerializer.Serialize(cases.Select(Row.From).ToList(), CaseStateCopy.Json);
-        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = JsonSerializer.Serialize(cases.Select(Row.From).ToList(), DomainSerialization.Json);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (var move = new NpgsqlCommand(
             "update case_projection set feed_tx = $3, feed_seq = $4 where name = 'cases' and feed_tx = $1 and feed_seq = $2", connection, transaction))
@@ -144,7 +145,7 @@ public sealed class PostgresCaseViewStore(PostgresDatabase database) : ICaseView
         ArgumentNullException.ThrowIfNull(query);
         query.Validate();
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = database.DataSource.CreateCommand();
+        await using var command = dataSource.CreateCommand();
         var where = new List<string>();
         string Parameter(object value, NpgsqlDbType? type = null)
         {
@@ -215,7 +216,7 @@ public sealed class PostgresCaseViewStore(PostgresDatabase database) : ICaseView
     {
         ArgumentNullException.ThrowIfNull(owner);
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = database.DataSource.CreateCommand("select view::text from case_view where queue_owners @> array[$1::text]");
+        await using var command = dataSource.CreateCommand("select view::text from case_view where queue_owners @> array[$1::text]");
         command.Parameters.Add(new NpgsqlParameter { Value = Row.OwnerKey(owner) });
         return await ReadViewsAsync(command, cancellationToken).ConfigureAwait(false);
     }
@@ -224,7 +225,7 @@ public sealed class PostgresCaseViewStore(PostgresDatabase database) : ICaseView
     {
         ArgumentNullException.ThrowIfNull(scope);
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = database.DataSource.CreateCommand(KpiSql);
+        await using var command = dataSource.CreateCommand(KpiSql);
         command.Parameters.Add(new NpgsqlParameter { Value = from.ToUniversalTime() });
         command.Parameters.Add(new NpgsqlParameter { Value = to.ToUniversalTime() });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)scope.Department ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
@@ -241,7 +242,7 @@ public sealed class PostgresCaseViewStore(PostgresDatabase database) : ICaseView
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            views.Add(JsonSerializer.Deserialize<CaseView>(reader.GetString(0), CaseStateCopy.Json)
+            views.Add(JsonSerializer.Deserialize<CaseView>(reader.GetString(0), DomainSerialization.Json)
                 ?? throw new InvalidOperationException("A stored case view is null."));
         }
 
@@ -267,7 +268,7 @@ public sealed class PostgresCaseViewStore(PostgresDatabase database) : ICaseView
             await using var stream = typeof(PostgresCaseViewStore).Assembly.GetManifestResourceStream("CityActors.Grains.PostgreSql.case_read_model.sql")
                 ?? throw new InvalidOperationException("The case read model script is missing from the assembly.");
             var script = await new StreamReader(stream).ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-            await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (var command = new NpgsqlCommand($"select pg_advisory_xact_lock({SchemaLockKey})", connection, transaction))
             {

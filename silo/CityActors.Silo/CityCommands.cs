@@ -1,12 +1,14 @@
+using CityActors.CityPackages.Nyc;
 using CityActors.Domain.City;
-using CityActors.Domain.Nyc;
+using CityActors.Domain.Geography;
 using CityActors.Domain.Package;
 
 namespace CityActors.Silo;
 
 /// <summary>
 /// Operator commands that run instead of the silo:
-/// <c>build-city nyc &lt;data-dir&gt; &lt;out-dir&gt;</c> rebuilds the NYC demo package from the public data;
+/// <c>build-city nyc &lt;data-dir&gt; &lt;out-dir&gt;</c> rebuilds the NYC demo package from the public data the repository
+/// carries in data/nyc (<c>build-city nyc data/nyc silo/CityActors.Silo/cities/nyc</c> from the repository root);
 /// <c>check-city &lt;package-dir&gt;</c> validates a package and prints its shape.
 /// </summary>
 internal static class CityCommands
@@ -20,7 +22,7 @@ internal static class CityCommands
                 {
                     NycPackageBuilder.Build(data, target);
                 }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CityActors.Domain.Geography.GeoJsonException)
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or GeoJsonException)
                 {
                     error.WriteLine($"cannot build the NYC package from {Path.GetFullPath(data)}: {ex.Message}");
                     return 1;

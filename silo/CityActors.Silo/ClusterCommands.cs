@@ -1,7 +1,7 @@
 using CityActors.Grains.PostgreSql;
-using CityActors.PostgreSql.Storage;
 using CityActors.PostgreSql;
 using CityActors.PostgreSql.Schema;
+using Npgsql;
 
 namespace CityActors.Silo;
 
@@ -28,15 +28,12 @@ internal static class ClusterCommands
 
         try
         {
-            var applied = await PostgresSiloBuilderExtensions.MigrateAsync(connectionString).ConfigureAwait(false);
+            await using var dataSource = NpgsqlDataSource.Create(connectionString);
+            var applied = await new SchemaMigrator(dataSource).MigrateAsync().ConfigureAwait(false);
             await output.WriteLineAsync(applied.Count == 0
                 ? $"Schema already at version {SchemaMigrator.LatestVersion}."
                 : $"Applied schema version(s) {string.Join(", ", applied)}; now at {SchemaMigrator.LatestVersion}.").ConfigureAwait(false);
-            await using (var database = PostgresDatabase.Create(connectionString))
-            {
-                await new PostgresCaseViewStore(database).EnsureSchemaAsync(CancellationToken.None).ConfigureAwait(false);
-            }
-
+            await new PostgresCaseViewStore(dataSource).EnsureSchemaAsync(CancellationToken.None).ConfigureAwait(false);
             await output.WriteLineAsync("Case read model tables are in place.").ConfigureAwait(false);
             return 0;
         }

@@ -1,12 +1,7 @@
-using CityActors;
 using CityActors.Domain.Package;
-using CityActors.Grains.Cases;
-using CityActors.Grains.Diagnostics;
-using CityActors.Grains.PostgreSql;
-using CityActors.PostgreSql;
-using CityActors.Runtime.Hosting;
 using CityActors.Silo;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using CityActors.Silo.Hosting;
+using Orleans.Dashboard;
 
 if (CityCommands.TryRun(args, Console.Out, Console.Error) is { } exitCode)
 {
@@ -18,46 +13,41 @@ if (await ClusterCommands.TryRunAsync(args, Console.Out, Console.Error) is { } m
     return migrated;
 }
 
-// Embedded mode (the default): every grain in this process, in-memory storage, journal and reminders.
+// Embedded mode (the default): one silo in this process on localhost clustering, in-memory providers.
 // Clustered mode: set CityActors:PostgreSql:ConnectionString; silos sharing that database form one cluster.
 var builder = WebApplication.CreateBuilder(args);
-var clustered = !string.IsNullOrWhiteSpace(builder.Configuration[$"{PostgresOptions.SectionName}:ConnectionString"]);
+var settings = SiloSettings.From(builder.Configuration);
 
 // The city package is loaded and validated before the silo starts: a broken package stops the process with every problem listed.
 var package = Path.GetFullPath(builder.Configuration["CityActors:City:Package"] ?? "cities/nyc", AppContext.BaseDirectory);
 builder.Services.AddSingleton(CityPackageLoader.Load(package));
-builder.AddCityActorsSilo(silo =>
+builder.UseOrleans(silo =>
 {
-    silo.AddGrains(typeof(SiloProbeGrain).Assembly).AddCases();
-    if (clustered)
+    silo.UseCityActorsMode(settings).AddCityActors();
+    if (settings.Dashboard)
     {
-        silo.UsePostgreSqlClustering().UsePostgreSqlCaseViews();
+        silo.AddDashboard();
     }
 });
-builder.Services.AddOpenTelemetryExport(builder.Configuration);
-builder.Services.AddHealthChecks().AddCheck<ProbeGrainHealthCheck>("probe-grain", tags: ["ready"]);
+builder.Services.AddCityActorsTelemetry(builder.Configuration);
+builder.Services.AddCityActorsSiloHealthChecks();
 
-// SIGTERM stops the host; give the silo its own shutdown budget to deactivate every grain.
-var shutdown = builder.Configuration.GetValue($"{SiloOptions.SectionName}:ShutdownTimeout", TimeSpan.FromSeconds(60));
-builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdown + TimeSpan.FromSeconds(5));
+// SIGTERM stops the host; give the silo its shutdown budget to deactivate its grains and hand its work over.
+builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.ShutdownTimeout);
 
 var app = builder.Build();
+app.MapCityActorsHealth();
+if (settings.Dashboard)
+{
+    app.MapOrleansDashboard(routePrefix: "/dashboard");
+}
 
-// Liveness: the process answers. Readiness: the silo is started and a grain call succeeds.
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions
+app.MapGet("/", (CityActors.Domain.City.CityModel city, ILocalSiloDetails silo) => Results.Ok(new
 {
-    Predicate = check => check.Tags.Contains("ready"),
-    ResponseWriter = HealthResponse.WriteAsync,
-});
-app.MapGet("/", (ISiloStatus status, CityActors.Domain.City.CityModel city) => Results.Ok(new
-{
-    silo = status.SiloName,
-    mode = clustered ? "clustered" : "embedded",
+    silo = silo.Name,
+    mode = settings.Clustered ? "clustered" : "embedded",
     city = new { city.Id, city.Name, city.Version },
-    ready = status.IsReady,
-    activations = status.ActivationCount,
-    pendingReminders = status.PendingReminderCount,
+    dashboard = settings.Dashboard ? "/dashboard" : null,
 }));
 
 await app.RunAsync();

@@ -2,7 +2,6 @@ using CityActors.Domain.Calendar;
 using CityActors.Domain.Cases;
 using CityActors.GrainInterfaces.Cases;
 using CityActors.Grains.Cases;
-using CityActors.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using static CityActors.Grains.Tests.CaseSilo;
 
@@ -26,17 +25,17 @@ public sealed class CaseGrainTests
         (await silo.QueueAsync(silo.Centre("rt.1.01"), WorkQueue.AwaitingVerification)).ShouldBeEmpty();
         (await silo.QueueAsync(silo.Department(Water), WorkQueue.AwaitingSignFor)).ShouldBe([id]);
 
-        silo.Clock.AdvanceTo(At(9, 30, 17));
+        silo.Clock.SetUtcNow(At(9, 30, 17));
         var handling = await silo.Case(id).Execute(new SignFor(new Actor("clerk", Role.DepartmentClerk, Water), Water));
         handling.Timers.Single().DueAt.ShouldBe(At(10, 7, 9, 30));
 
         // Across the National Day holidays: the 黄灯 reminder fires at 16:24 on 6 October, the 红灯 at 09:30 on 7 October.
-        await silo.AdvanceToAsync(At(10, 6, 16, 24), id);
+        await silo.AdvanceToAsync(At(10, 6, 16, 24));
         (await silo.QueueAsync(silo.Department(Water), WorkQueue.Warned)).ShouldBe([id]);
-        await silo.AdvanceToAsync(At(10, 7, 9, 30), id);
+        await silo.AdvanceToAsync(At(10, 7, 9, 30));
         (await silo.QueueAsync(silo.Department(Water), WorkQueue.Overdue)).ShouldBe([id]);
         (await silo.QueueAsync(silo.Centre("rt.1"), WorkQueue.Escalated)).ShouldBe([id]);
-        await silo.AdvanceToAsync(At(10, 7, 15), id);
+        await silo.AdvanceToAsync(At(10, 7, 15));
         (await silo.QueueAsync(silo.Centre("rt"), WorkQueue.Escalated)).ShouldBe([id]);
 
         var history = await silo.Case(id).GetHistory();
@@ -85,7 +84,11 @@ public sealed class CaseGrainTests
 
         var merged = await silo.Case(second.Id).Execute(new MergeCase(new Actor("op", Role.CentreOperator, "rt.2.02"), first));
         merged.Status.ShouldBe(CaseStatus.Merged);
+
+        // The reporter follows through the projection, after the merge committed: no case waits on another.
+        await silo.Projector.CatchUpAsync();
         (await silo.Case(first).Get()).Reporters.Count.ShouldBe(2);
+        (await silo.Case(first).GetHistory()).OfType<ReporterLinked>().Single().FromCaseId.ShouldBe(second.Id);
 
         // Once the first case has ended, a new report there is not flagged.
         await silo.Case(first).Execute(new RejectCase(new Actor("op", Role.CentreOperator, "rt.2.02"), "已处理"));
@@ -101,9 +104,8 @@ public sealed class CaseGrainTests
         var b = (await silo.ReportAsync("q-2", "0501", SouthBank)).Id;
         (await silo.QueueAsync(silo.Centre("rt.1.01"), WorkQueue.AwaitingVerification)).Order().ShouldBe([a, b]);
 
-        // Idle past the collection age: the centre grain goes away; its next activation reads the read model.
-        silo.Clock.Advance(TimeSpan.FromMinutes(20));
-        silo.Clock.Advance(TimeSpan.FromMinutes(20));
+        // The centre grain goes away; its next activation reads the read model.
+        await silo.CollectIdleActivationsAsync();
         (await silo.Centre("rt.1.01").GetQueue(WorkQueue.AwaitingVerification)).Select(c => c.CaseId).Order().ShouldBe([a, b]);
         (await silo.Centre("rt.1.01").GetQueueCounts())[WorkQueue.AwaitingVerification].ShouldBe(2);
     }
@@ -114,16 +116,15 @@ public sealed class CaseRulesConfigurationTests
     [Fact]
     public async Task Case_rules_come_from_configuration()
     {
-        await using var silo = await TestSilo.StartAsync(
-            s => s.AddGrains(typeof(CaseGrain).Assembly).AddCases(),
+        await using var silo = await StartAsync(
+            At(11, 16, 9),
             settings: new Dictionary<string, string?>
             {
                 ["CityActors:Cases:WarnFraction"] = "0.5",
                 ["CityActors:Cases:DistrictEscalationLimit"] = "2h working",
                 ["CityActors:Cases:ReopenWindow"] = "2.00:00:00",
                 ["CityActors:Cases:AutoVerifiedChannels:0"] = "Sensor",
-            },
-            services: s => s.AddSingleton(Riverton.Value));
+            });
 
         var rules = silo.Services.GetRequiredService<CaseDecider>().Rules;
 

@@ -2,7 +2,8 @@ using System.Text.Json;
 using CityActors.Domain.Cases;
 using CityActors.Domain.City;
 using CityActors.Grains.Cases;
-using CityActors.Runtime.Hosting;
+using CityActors.Journals;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
 using static CityActors.Grains.Tests.CaseSilo;
 
@@ -21,12 +22,12 @@ public sealed class CaseProjectionTests
         await silo.Projector.CatchUpAsync();
 
         var rebuilt = new MemoryCaseViewStore();
-        var services = silo.Silo.Services;
-        var projector = new CaseProjector(services.GetRequiredService<IJournalFeed>(), rebuilt, silo.Grains, services.GetRequiredService<GrainJsonOptions>(), Riverton.Value) { BatchSize = 7 };
+        var services = silo.Services;
+        var projector = new CaseProjector(services.GetRequiredService<IJournalFeed>(), rebuilt, silo.Grains, Riverton.Value, NullLogger<CaseProjector>.Instance) { BatchSize = 7 };
         (await projector.CatchUpAsync()).ShouldBeGreaterThan(30);
 
         // The same batches again, as after a crash between sending queue updates and storing the checkpoint.
-        var again = new CaseProjector(services.GetRequiredService<IJournalFeed>(), new RepeatingStore(rebuilt), silo.Grains, services.GetRequiredService<GrainJsonOptions>(), Riverton.Value) { BatchSize = 7 };
+        var again = new CaseProjector(services.GetRequiredService<IJournalFeed>(), new RepeatingStore(rebuilt), silo.Grains, Riverton.Value, NullLogger<CaseProjector>.Instance) { BatchSize = 7 };
         (await again.CatchUpAsync()).ShouldBeGreaterThan(30);
 
         var live = await silo.ReadModel.QueryAsync(new CaseQuery(Limit: 1000), default);
@@ -40,7 +41,7 @@ public sealed class CaseProjectionTests
     {
         await using var silo = await StartAsync(At(11, 16, 9));
         var ids = await RunCasesAsync(silo);
-        await silo.AdvanceToAsync(At(11, 17, 12), [.. ids]);
+        await silo.AdvanceToAsync(At(11, 17, 12));
 
         await silo.Projector.CatchUpAsync();
         var all = (await silo.ReadModel.QueryAsync(new CaseQuery(Limit: 1000), default)).Cases;
@@ -98,7 +99,7 @@ public sealed class CaseProjectionTests
     /// The stored states of <paramref name="inner"/> with a checkpoint of its own that starts at the beginning: the
     /// projector re-reads every event already folded into the states, as after a crash before a checkpoint was stored.
     /// </summary>
-    private sealed class RepeatingStore(MemoryCaseViewStore inner) : ICaseViewStore
+    private sealed class RepeatingStore(MemoryCaseViewStore inner) : ICaseProjectionStore
     {
         private FeedPosition _checkpoint = FeedPosition.Start;
 
@@ -117,10 +118,5 @@ public sealed class CaseProjectionTests
             _checkpoint = checkpoint;
         }
 
-        public Task<CasePage> QueryAsync(CaseQuery query, CancellationToken cancellationToken) => inner.QueryAsync(query, cancellationToken);
-
-        public Task<IReadOnlyList<CaseView>> QueuedForAsync(WorkOwner owner, CancellationToken cancellationToken) => inner.QueuedForAsync(owner, cancellationToken);
-
-        public Task<CaseKpis> KpisAsync(KpiScope scope, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) => inner.KpisAsync(scope, from, to, cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CityActors.Deadlines;
 using CityActors.Domain.Cases;
 using CityActors.GrainInterfaces.Cases;
 using CityActors.Grains.Cases;
@@ -8,8 +9,8 @@ using static CityActors.Grains.Tests.CaseSilo;
 namespace CityActors.Grains.Tests;
 
 /// <summary>
-/// Random valid and invalid commands through the grains while the manual clock fires SLA reminders, checking that each
-/// case's journal replays to what the grain reports, that the registered reminders are exactly the clocks' next points,
+/// Random valid and invalid commands through the grains while the fake clock fires SLA deadlines, checking that each
+/// case's journal replays to what the grain reports, that the pending deadlines are exactly the clocks' next points,
 /// and that every centre's and department's queues equal what the journals say.
 /// </summary>
 public sealed class CaseRandomizedGrainTests
@@ -19,11 +20,11 @@ public sealed class CaseRandomizedGrainTests
     [Theory]
     [InlineData(11)]
     [InlineData(12)]
-    public async Task Queues_reminders_and_views_always_match_the_journals(int seed)
+    public async Task Queues_deadlines_and_views_always_match_the_journals(int seed)
     {
         var random = new Random(seed);
         await using var silo = await StartAsync(At(11, 16, 9));
-        var reminders = silo.Silo.Services.GetRequiredService<IReminderTable>();
+        var deadlines = silo.Services.GetRequiredService<IDeadlines>();
         var ids = new List<string>();
         var owners = new HashSet<WorkOwner>();
 
@@ -50,17 +51,17 @@ public sealed class CaseRandomizedGrainTests
 
             if (step % 25 == 24)
             {
-                await CheckAsync(silo, reminders, ids, owners);
+                await CheckAsync(silo, deadlines, ids, owners);
             }
         }
 
-        await CheckAsync(silo, reminders, ids, owners);
+        await CheckAsync(silo, deadlines, ids, owners);
         owners.Count.ShouldBeGreaterThan(3);
     }
 
-    private static async Task CheckAsync(CaseSilo silo, IReminderTable reminders, List<string> ids, HashSet<WorkOwner> owners)
+    private static async Task CheckAsync(CaseSilo silo, IDeadlines deadlines, List<string> ids, HashSet<WorkOwner> owners)
     {
-        await silo.SettleAsync(ids);
+        await silo.SettleAsync();
         await silo.Projector.CatchUpAsync();
         var expected = new Dictionary<(WorkOwner, WorkQueue), List<string>>();
         foreach (var id in ids)
@@ -75,11 +76,11 @@ public sealed class CaseRandomizedGrainTests
             JsonSerializer.Serialize(CaseView.From(replayed)).ShouldBe(JsonSerializer.Serialize(view));
             CaseConsistency.Violations(replayed).ShouldBeEmpty();
 
-            var registered = (await reminders.ReadAsync(new GrainId("case", id), default)).Select(r => (r.Name, r.NextDue)).Order().ToList();
+            var registered = (await deadlines.GetAsync(silo.Case(id).GetGrainId())).Select(d => (Name: d.Key, NextDue: d.Value)).Order().ToList();
             var clocks = replayed.IsSuspended || !replayed.Status.IsOpen()
                 ? []
                 : replayed.Timers.Values.Where(t => t.NextPoint is not null).Select(t => ("sla:" + t.Key, t.NextPoint!.Value.ToUniversalTime())).Order().ToList();
-            registered.Select(r => (r.Name, r.NextDue.ToUniversalTime())).ShouldBe(clocks, $"reminders of {id}");
+            registered.Select(r => (r.Name, r.NextDue.ToUniversalTime())).ShouldBe(clocks, $"deadlines of {id}");
 
             foreach (var entry in view.Queues)
             {

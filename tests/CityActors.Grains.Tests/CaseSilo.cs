@@ -1,15 +1,24 @@
+using CityActors.Deadlines;
 using CityActors.Domain.Cases;
 using CityActors.Domain.City;
 using CityActors.Domain.Package;
 using CityActors.GrainInterfaces.Cases;
 using CityActors.GrainInterfaces.City;
+using CityActors.GrainInterfaces.Serialization;
 using CityActors.Grains.Cases;
-using CityActors.Testing;
+using CityActors.Silo.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.Serialization;
+using Orleans.TestingHost;
 
 namespace CityActors.Grains.Tests;
 
-/// <summary>An embedded silo hosting the Riverton test city with case handling, on a manual clock set to Shanghai time.</summary>
+/// <summary>
+/// One silo of Orleans' in-process test cluster hosting the Riverton test city with the CityActors silo configuration,
+/// its grains and deadlines on a fake clock set to Shanghai time (Orleans' own maintenance stays on real time).
+/// </summary>
 internal sealed class CaseSilo : IAsyncDisposable
 {
     public static readonly Lazy<CityModel> Riverton = new(() => CityPackageLoader.Load(Path.Combine(AppContext.BaseDirectory, "TestCity")));
@@ -18,25 +27,47 @@ internal sealed class CaseSilo : IAsyncDisposable
     public static readonly ReportedLocation Harbour = ReportedLocation.At(121.4399, 31.2199);
     public static readonly Actor Hotline = new("hotline-platform", Role.ChannelSystem, "hotline");
 
-    private CaseSilo(TestSilo silo) => Silo = silo;
+    private CaseSilo(InProcessTestCluster cluster, FakeTimeProvider clock) => (Cluster, Clock) = (cluster, clock);
 
-    public TestSilo Silo { get; }
+    public InProcessTestCluster Cluster { get; }
 
-    public ManualTimeProvider Clock => Silo.Clock;
+    public FakeTimeProvider Clock { get; }
 
-    public IGrainFactory Grains => Silo.Grains;
+    public IServiceProvider Services => Cluster.Silos[0].ServiceProvider;
 
-    public CaseProjector Projector => Silo.Services.GetRequiredService<CaseProjector>();
+    public IGrainFactory Grains => Cluster.Client;
 
-    public ICaseViewStore ReadModel => Silo.Services.GetRequiredService<ICaseViewStore>();
+    public CaseProjector Projector => Services.GetRequiredService<CaseProjector>();
+
+    public ICaseReadModel ReadModel => Services.GetRequiredService<ICaseReadModel>();
 
     public static DateTimeOffset At(int month, int day, int hour, int minute = 0) => new(2026, month, day, hour, minute, 0, TimeSpan.FromHours(8));
 
-    public static async Task<CaseSilo> StartAsync(DateTimeOffset start, CaseRules? rules = null) =>
-        new(await TestSilo.StartAsync(
-            silo => silo.AddGrains(typeof(CaseGrain).Assembly).AddCases(rules),
-            new ManualTimeProvider(start),
-            services: s => s.AddSingleton(Riverton.Value)));
+    /// <summary>Starts a silo; <paramref name="settings"/> are configuration keys as in appsettings ("CityActors:Cases:WarnFraction").</summary>
+    public static async Task<CaseSilo> StartAsync(DateTimeOffset start, CaseRules? rules = null, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var clock = new FakeTimeProvider(start);
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSiloHost((_, host) =>
+        {
+            if (settings is not null)
+            {
+                host.Configuration.AddInMemoryCollection(settings);
+            }
+        });
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.Services.AddSingleton(Riverton.Value);
+            silo.Services.AddSingleton<TimeProvider>(clock);
+            silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
+            silo.AddCityActors(rules);
+            silo.Services.Configure<DeadlineOptions>(o => o.ShardCount = 4);
+        });
+        builder.ConfigureClient(client => client.Services.AddSerializer(s => s.AddCityActorsSerialization()));
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return new CaseSilo(cluster, clock);
+    }
 
     public ICaseGrain Case(string id) => Grains.GetGrain<ICaseGrain>(id);
 
@@ -55,39 +86,30 @@ internal sealed class CaseSilo : IAsyncDisposable
         return [.. (await owner.GetQueue(queue)).Select(c => c.CaseId)];
     }
 
-    /// <summary>Moves the clock to <paramref name="instant"/> and waits until the cases have handled every reminder due by then.</summary>
-    public async Task AdvanceToAsync(DateTimeOffset instant, params string[] caseIds)
+    /// <summary>Moves the clock to <paramref name="instant"/> and waits until every deadline due by then has been delivered.</summary>
+    public async Task AdvanceToAsync(DateTimeOffset instant)
     {
-        Clock.AdvanceTo(instant);
-        await SettleAsync(caseIds);
+        Clock.SetUtcNow(instant);
+        await SettleAsync();
     }
 
-    /// <summary>
-    /// Lets every reminder due by now reach its case: reminder deliveries run on their own, so fire due timers and read
-    /// the cases until no version moves any more with the clock standing still.
-    /// </summary>
-    public async Task SettleAsync(IReadOnlyList<string> caseIds)
+    /// <summary>Moves the clock on by <paramref name="delta"/> and waits until every deadline due by then has been delivered.</summary>
+    public async Task AdvanceAsync(TimeSpan delta)
     {
-        int[]? previous = null;
-        for (var round = 0; round < 50; round++)
-        {
-            Clock.Advance(TimeSpan.Zero);
-            var versions = new int[caseIds.Count];
-            for (var i = 0; i < caseIds.Count; i++)
-            {
-                versions[i] = (await Case(caseIds[i]).Get()).Version;
-            }
-
-            if (previous is not null && previous.SequenceEqual(versions))
-            {
-                return;
-            }
-
-            previous = versions;
-        }
-
-        throw new InvalidOperationException("Cases kept changing with the clock standing still.");
+        Clock.Advance(delta);
+        await SettleAsync();
     }
 
-    public ValueTask DisposeAsync() => Silo.DisposeAsync();
+    /// <summary>Delivers every deadline due by now, including those set by the deliveries themselves, and returns when all are handled.</summary>
+    public Task SettleAsync() => DeadlineSettling.SettleAsync(Services, Grains, Clock);
+
+    /// <summary>Deactivates every idle activation, so the next call to a grain is served by a fresh one.</summary>
+    public Task CollectIdleActivationsAsync() =>
+        Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+    }
 }

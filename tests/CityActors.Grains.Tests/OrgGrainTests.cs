@@ -3,7 +3,6 @@ using CityActors.Domain.Package;
 using CityActors.GrainInterfaces.City;
 using CityActors.Grains.Cases;
 using CityActors.Grains.City;
-using CityActors.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CityActors.Grains.Tests;
@@ -11,8 +10,6 @@ namespace CityActors.Grains.Tests;
 /// <summary>The org-level grains on an embedded test silo hosting the Riverton test city.</summary>
 public sealed class OrgGrainTests
 {
-    private static readonly Lazy<CityModel> Riverton = new(() => CityPackageLoader.Load(Path.Combine(AppContext.BaseDirectory, "TestCity")));
-
     [Fact]
     public async Task Each_grain_knows_its_identity_and_parents_from_the_city_package()
     {
@@ -37,10 +34,10 @@ public sealed class OrgGrainTests
     {
         await using var silo = await StartAsync();
 
-        var error = await Should.ThrowAsync<GrainActivationException>(() => silo.Grains.GetGrain<IGridCellGrain>("rt.1.01.north").GetInfo());
+        var error = await Should.ThrowAsync<KeyNotFoundException>(() => silo.Grains.GetGrain<IGridCellGrain>("rt.1.01.north").GetInfo());
 
         error.Message.ShouldContain("City rt has no grid cell 'rt.1.01.north'");
-        (await Should.ThrowAsync<GrainActivationException>(() => silo.Grains.GetGrain<IDepartmentGrain>("rt.9.water").GetInfo()))
+        (await Should.ThrowAsync<KeyNotFoundException>(() => silo.Grains.GetGrain<IDepartmentGrain>("rt.9.water").GetInfo()))
             .Message.ShouldContain("no department 'rt.9.water'");
     }
 
@@ -60,13 +57,11 @@ public sealed class OrgGrainTests
         (await Should.ThrowAsync<InvalidOperationException>(() => cell.AdjustOpenWork(-5)))
             .Message.ShouldBe("Open work at rt.1.01.south.0003 is 1; it cannot drop by 5.");
 
-        // Past the collection age the grain may be served by a fresh activation, which reads the stored roster.
-        silo.Clock.Advance(TimeSpan.FromHours(1));
+        // A fresh activation reads the stored roster.
+        await silo.CollectIdleActivationsAsync();
         (await cell.GetStaff()).ShouldBe([new StaffMember("u-17", "李明", "inspector")]);
         (await cell.GetOpenWork()).ShouldBe(1);
     }
 
-    private static Task<TestSilo> StartAsync() => TestSilo.StartAsync(
-        silo => silo.AddGrains(typeof(OrgGrainBase).Assembly).AddCases(),
-        services: s => s.AddSingleton(Riverton.Value));
+    private static Task<CaseSilo> StartAsync() => CaseSilo.StartAsync(CaseSilo.At(11, 16, 9));
 }

@@ -1,5 +1,6 @@
 using CityActors.Grains.PostgreSql;
-using CityActors.PostgreSql.Storage;
+using CityActors.Journals;
+using Npgsql;
 using CityActors.Testing;
 
 namespace CityActors.Grains.Tests;
@@ -10,7 +11,7 @@ public sealed class PostgresCaseViewStoreTests
     public async Task One_projector_holds_the_lease_until_it_releases_it_or_lets_it_lapse()
     {
         var server = await PostgresServer.SharedAsync();
-        await using var database = PostgresDatabase.Create(await server.CreateDatabaseAsync("leases"));
+        await using var database = NpgsqlDataSource.Create(await server.CreateDatabaseAsync("leases"));
         var store = new PostgresCaseViewStore(database);
 
         (await store.TryLeadAsync("a", TimeSpan.FromMinutes(1), default)).ShouldBeTrue();
@@ -30,7 +31,7 @@ public sealed class PostgresCaseViewStoreTests
     public async Task The_checkpoint_moves_only_from_the_expected_position()
     {
         var server = await PostgresServer.SharedAsync();
-        await using var database = PostgresDatabase.Create(await server.CreateDatabaseAsync("checkpoint"));
+        await using var database = NpgsqlDataSource.Create(await server.CreateDatabaseAsync("checkpoint"));
         var store = new PostgresCaseViewStore(database);
 
         (await store.ReadCheckpointAsync(default)).ShouldBe(FeedPosition.Start);

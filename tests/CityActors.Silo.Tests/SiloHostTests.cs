@@ -5,24 +5,25 @@ namespace CityActors.Silo.Tests;
 public sealed class SiloHostTests
 {
     [Fact]
-    public async Task The_silo_serves_health_endpoints_and_stops_cleanly_on_sigterm()
+    public async Task The_embedded_silo_serves_health_the_dashboard_and_its_city_and_stops_cleanly_on_sigterm()
     {
         await using var silo = await SiloProcess.StartAsync();
         using var http = new HttpClient { BaseAddress = silo.Address };
 
         (await http.GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
         var ready = await http.GetAsync("/health/ready");
-        ready.StatusCode.ShouldBe(HttpStatusCode.OK);
         var body = await ready.Content.ReadAsStringAsync();
-        body.ShouldContain("\"name\":\"probe-grain\",\"status\":\"Healthy\"");
+        ready.StatusCode.ShouldBe(HttpStatusCode.OK, body);
+        body.ShouldContain("\"name\":\"silo\",\"status\":\"Healthy\"");
+        body.ShouldContain("is Active; its probe grain answered");
         var status = await http.GetStringAsync("/");
-        status.ShouldContain("\"activations\":1");
+        status.ShouldContain("\"mode\":\"embedded\"");
         status.ShouldContain("\"id\":\"nyc\"");
+        (await http.GetAsync("/dashboard/")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         await silo.TerminateAsync();
 
-        silo.ExitCode.ShouldBe(0);
-        silo.Output.ShouldContain("deactivating 1 activations");
-        silo.Output.ShouldMatch(@"(?s)Silo \S+ stopped");
+        silo.ExitCode.ShouldBe(0, silo.Output);
+        silo.Output.ShouldContain("Orleans Silo stopped");
     }
 }

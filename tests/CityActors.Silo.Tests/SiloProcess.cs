@@ -45,6 +45,11 @@ internal sealed class SiloProcess : IAsyncDisposable
             WorkingDirectory = Path.GetDirectoryName(SiloAssembly())!,
         };
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+
+        // Every process gets its own silo and gateway ports, so several can run side by side.
+        info.Environment["CityActors__Silo__SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        info.Environment["CityActors__Silo__GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        info.Environment["CityActors__Silo__AdvertisedAddress"] = "127.0.0.1";
         info.Environment["Logging__Console__FormatterName"] = "simple";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {

@@ -14,6 +14,9 @@ public enum CaseErrorKind
 
     /// <summary>The case does not exist (HTTP 404).</summary>
     NotFound,
+
+    /// <summary>The case changed while the command was being decided (another writer committed first); nothing changed, retry (HTTP 409).</summary>
+    Conflict,
 }
 
 /// <summary>A refused case command; the message names the case, its state and the command.</summary>

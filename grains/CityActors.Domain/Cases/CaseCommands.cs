@@ -84,7 +84,7 @@ public sealed record SuperviseCase(Actor By, string Text, TimeLimit? Limit = nul
 /// <summary>Reopen a closed case within the reopen window.</summary>
 public sealed record ReopenCase(Actor By, string Reason) : CaseCommand(By);
 
-/// <summary>A merged duplicate's reporter now follows this case (sent by the duplicate's grain).</summary>
+/// <summary>A merged duplicate's reporter now follows this case (sent by the cluster once the merge is committed).</summary>
 public sealed record LinkReporter(Actor By, string FromCaseId, Reporter? Reporter) : CaseCommand(By);
 
 /// <summary>A clock's reminder fired: apply every point of the timer that is due by now.</summary>

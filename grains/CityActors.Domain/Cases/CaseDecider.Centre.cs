@@ -80,8 +80,10 @@ public sealed partial class CaseDecider
 
     private static void LinkReporter(Context c, LinkReporter command)
     {
-        c.Require(command.By.Role == Role.System, "only the runtime links merged reporters");
-        c.RefuseIf(!c.State.Status.IsOpen(), "only an open case can take a duplicate's reporter");
+        c.Require(command.By.Role == Role.System, "only the cluster links merged reporters");
+
+        // Any existing case takes the reporter, open or not: the link follows a merge that is already committed, so
+        // refusing it would only lose the reporter (who is then told about the surviving case's outcome).
         Required(command.FromCaseId, "The merged case's id");
         if (!c.State.MergedCases.Contains(command.FromCaseId))
         {

@@ -4,10 +4,10 @@ using CityActors.Domain.Matters;
 namespace CityActors.Domain.Cases;
 
 /// <summary>
-/// The case state machine. <see cref="Decide"/> checks a command against the actor's role and org scope and the case's
-/// state, and only then emits events through <c>emit</c>, which must apply each event to the state at once (the journaled
-/// grain's RaiseEvent does). Every refusal is a <see cref="CaseCommandException"/> raised before the first event, so a
-/// refused command changes nothing. Deterministic: the same state, command and time give the same events.
+/// The case state machine, a pure function: <see cref="Decide"/> checks a command against the actor's role and org scope
+/// and the case's state and returns the events it causes, or refuses with a <see cref="CaseCommandException"/>. The
+/// caller's state is never touched; the caller appends the events and applies them. Deterministic: the same state,
+/// command and time give the same events.
 /// </summary>
 public sealed partial class CaseDecider
 {
@@ -33,16 +33,31 @@ public sealed partial class CaseDecider
     public CaseRules Rules { get; }
 
     /// <param name="caseId">The id of the case the command was sent to.</param>
+    /// <param name="state">The case's state as its journal says it is; read only.</param>
     /// <param name="command">What is asked, and by whom.</param>
     /// <param name="now">The time of the decision (the clock's own points use their exact instants).</param>
-    /// <param name="emit">Receives each event; must apply it to <paramref name="state"/> before returning.</param>
-    /// <param name="state">The case's state; <paramref name="emit"/> must apply each event to it before returning.</param>
     /// <param name="duplicates">For <see cref="ReportCase"/>: open cases the duplicate index found near the report.</param>
-    public void Decide(string caseId, CaseState state, CaseCommand command, DateTimeOffset now, Action<CaseEvent> emit, IReadOnlyList<string>? duplicates = null)
+    /// <returns>The events, in order; none when the command changes nothing (a repeated report, a clock point already passed).</returns>
+    /// <exception cref="CaseCommandException">The command is refused.</exception>
+    public IReadOnlyList<CaseEvent> Decide(string caseId, CaseState state, CaseCommand command, DateTimeOffset now, IReadOnlyList<string>? duplicates = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(command);
-        ArgumentNullException.ThrowIfNull(emit);
+
+        // Later steps of one command read what earlier steps changed (a dispatch stops the dispatch clock it just
+        // ended), so the decision folds its events into a working copy of the state; the caller's state stays as it is.
+        var working = state.Copy();
+        var events = new List<CaseEvent>();
+        DecideInto(caseId, working, command, now, e =>
+        {
+            working.Apply(e);
+            events.Add(e);
+        }, duplicates);
+        return events;
+    }
+
+    private void DecideInto(string caseId, CaseState state, CaseCommand command, DateTimeOffset now, Action<CaseEvent> emit, IReadOnlyList<string>? duplicates)
+    {
         if (command.By is null || string.IsNullOrWhiteSpace(command.By.Id) || !Enum.IsDefined(command.By.Role))
         {
             throw new CaseCommandException(CaseErrorKind.Invalid, $"{command.Name} needs an actor with an id and a known role.");

@@ -87,6 +87,24 @@ public sealed class CaseState
 
     public bool IsSuspended => SuspendedAt is not null;
 
+    /// <summary>
+    /// An independent copy: the collections are new, their elements (immutable records) are shared. What a decision
+    /// folds its events into, so deciding never changes the state it was given.
+    /// </summary>
+    public CaseState Copy()
+    {
+        var copy = (CaseState)MemberwiseClone();
+        copy.Reporters = [.. Reporters];
+        copy.MergedCases = [.. MergedCases];
+        copy.DuplicateCandidates = [.. DuplicateCandidates];
+        copy.DispatchedTo = [.. DispatchedTo];
+        copy.ReturnedBy = [.. ReturnedBy];
+        copy.Assignments = [.. Assignments];
+        copy.Timers = new Dictionary<string, SlaTimer>(Timers);
+        copy.Supervisions = [.. Supervisions];
+        return copy;
+    }
+
     public void Apply(CaseEvent @event)
     {
         ArgumentNullException.ThrowIfNull(@event);

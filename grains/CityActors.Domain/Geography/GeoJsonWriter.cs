@@ -1,84 +1,32 @@
 using System.Text.Json;
+using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 
 namespace CityActors.Domain.Geography;
 
-/// <summary>Writes Polygon/MultiPolygon features as a GeoJSON FeatureCollection (the counterpart of <see cref="GeoJsonReader"/>).</summary>
+/// <summary>
+/// Writes boundaries as a GeoJSON FeatureCollection through NetTopologySuite.IO.GeoJSON4STJ: one feature per area with
+/// its code as "id" and its name as the only property, exterior rings counter-clockwise as RFC 7946 asks.
+/// Coordinates are written as they are: callers that want a fixed number of decimals reduce the geometry's precision
+/// first (the NYC builder keeps 1e-6°, about 0.1 m).
+/// </summary>
 public static class GeoJsonWriter
 {
     public static void WriteFeatureCollection(Stream output, IEnumerable<(string Id, string Name, Geometry Geometry)> features)
     {
-        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = false });
-        writer.WriteStartObject();
-        writer.WriteString("type", "FeatureCollection");
-        writer.WriteStartArray("features");
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(features);
+        var collection = new FeatureCollection();
         foreach (var (id, name, geometry) in features)
         {
-            writer.WriteStartObject();
-            writer.WriteString("type", "Feature");
-            writer.WriteString("id", id);
-            writer.WriteStartObject("properties");
-            writer.WriteString("name", name);
-            writer.WriteEndObject();
-            writer.WritePropertyName("geometry");
-            WriteGeometry(writer, geometry);
-            writer.WriteEndObject();
+            if (geometry is not (Polygon or MultiPolygon))
+            {
+                throw new ArgumentException($"Only polygons can be written as boundaries (got {geometry.GeometryType} for {id}).", nameof(features));
+            }
+
+            collection.Add(new Feature(geometry, new AttributesTable { { GeoJsonFormat.IdAttribute, id }, { "name", name } }));
         }
 
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-    }
-
-    private static void WriteGeometry(Utf8JsonWriter writer, Geometry geometry)
-    {
-        writer.WriteStartObject();
-        switch (geometry)
-        {
-            case Polygon polygon:
-                writer.WriteString("type", "Polygon");
-                writer.WritePropertyName("coordinates");
-                WritePolygon(writer, polygon);
-                break;
-            case MultiPolygon multi:
-                writer.WriteString("type", "MultiPolygon");
-                writer.WriteStartArray("coordinates");
-                foreach (var part in multi.Geometries.Cast<Polygon>())
-                {
-                    WritePolygon(writer, part);
-                }
-
-                writer.WriteEndArray();
-                break;
-            default:
-                throw new ArgumentException($"Only polygons can be written as boundaries (got {geometry.GeometryType}).", nameof(geometry));
-        }
-
-        writer.WriteEndObject();
-    }
-
-    private static void WritePolygon(Utf8JsonWriter writer, Polygon polygon)
-    {
-        writer.WriteStartArray();
-        WriteRing(writer, polygon.ExteriorRing);
-        foreach (var hole in polygon.InteriorRings)
-        {
-            WriteRing(writer, hole);
-        }
-
-        writer.WriteEndArray();
-    }
-
-    private static void WriteRing(Utf8JsonWriter writer, LineString ring)
-    {
-        writer.WriteStartArray();
-        foreach (var coordinate in ring.Coordinates)
-        {
-            writer.WriteStartArray();
-            writer.WriteNumberValue(Math.Round(coordinate.X, 6));
-            writer.WriteNumberValue(Math.Round(coordinate.Y, 6));
-            writer.WriteEndArray();
-        }
-
-        writer.WriteEndArray();
+        JsonSerializer.Serialize(output, collection, GeoJsonFormat.Strict);
     }
 }

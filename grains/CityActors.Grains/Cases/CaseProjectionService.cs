@@ -8,7 +8,7 @@ namespace CityActors.Grains.Cases;
 /// while there is work, wait for appends otherwise, back off on failure. Silos without the lease check it every
 /// <see cref="LeaseCheckInterval"/> and take over when it lapses (or at once when the holder stops and releases it).
 /// </summary>
-public sealed partial class CaseProjectionService(CaseProjector projector, ICaseViewStore store, IJournalFeed feed, TimeProvider time, ILogger<CaseProjectionService> log) : BackgroundService
+public sealed partial class CaseProjectionService(CaseProjector projector, ICaseProjectionStore store, IJournalFeed feed, TimeProvider time, ILogger<CaseProjectionService> log) : BackgroundService
 {
     /// <summary>Longest wait for new records when the journal provider cannot notify.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
@@ -56,7 +56,7 @@ public sealed partial class CaseProjectionService(CaseProjector projector, ICase
                 }
                 else if (await projector.ProjectBatchAsync(stoppingToken).ConfigureAwait(false) == 0)
                 {
-                    await feed.WaitAsync(CaseProjector.CaseGrainType, projector.Checkpoint ?? FeedPosition.Start, PollInterval, stoppingToken).ConfigureAwait(false);
+                    await feed.WaitAsync(CaseJournal.GrainType, projector.Checkpoint ?? FeedPosition.Start, PollInterval, stoppingToken).ConfigureAwait(false);
                 }
 
                 backoff = TimeSpan.FromMilliseconds(100);

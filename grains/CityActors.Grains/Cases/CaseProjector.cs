@@ -3,7 +3,8 @@ using CityActors.Domain.Cases;
 using CityActors.Domain.City;
 using CityActors.GrainInterfaces.Cases;
 using CityActors.GrainInterfaces.City;
-using CityActors.Runtime.Hosting;
+using CityActors.GrainInterfaces.Serialization;
+using Microsoft.Extensions.Logging;
 
 namespace CityActors.Grains.Cases;
 
@@ -11,12 +12,11 @@ namespace CityActors.Grains.Cases;
 /// Folds case journals into the read model. Each batch: read the feed after the stored checkpoint, load the affected
 /// cases' stored states, apply the new events (skipping versions already applied, refusing gaps), tell every work
 /// queue whose view of a case changed and the duplicate tiles of cases that ended, then store the states together with
-/// the new checkpoint. A crash anywhere repeats the batch: everything it sends is versioned or idempotent.
+/// the new checkpoint. It also carries a merged case's reporter to the surviving case, so no case ever waits on another
+/// case within its turn. A crash anywhere repeats the batch: everything it sends is versioned or idempotent.
 /// </summary>
-public sealed class CaseProjector(IJournalFeed feed, ICaseViewStore store, IGrainFactory grains, GrainJsonOptions json, CityModel city)
+public sealed partial class CaseProjector(IJournalFeed feed, ICaseProjectionStore store, IGrainFactory grains, CityModel city, ILogger<CaseProjector> log)
 {
-    public const string CaseGrainType = "case";
-
     private readonly SemaphoreSlim _gate = new(1, 1);
     private FeedPosition? _checkpoint;
 
@@ -43,24 +43,24 @@ public sealed class CaseProjector(IJournalFeed feed, ICaseViewStore store, IGrai
         try
         {
             var checkpoint = _checkpoint ??= await store.ReadCheckpointAsync(cancellationToken).ConfigureAwait(false);
-            var records = await feed.ReadAsync(CaseGrainType, checkpoint, BatchSize, cancellationToken).ConfigureAwait(false);
+            var records = await feed.ReadAsync(CaseJournal.GrainType, checkpoint, BatchSize, cancellationToken).ConfigureAwait(false);
             if (records.Count == 0)
             {
                 return 0;
             }
 
-            var ids = records.Select(r => r.GrainId.Key).Distinct(StringComparer.Ordinal).ToList();
+            var ids = records.Select(r => r.Journal.Key).Distinct(StringComparer.Ordinal).ToList();
             var stored = await store.LoadAsync(ids, cancellationToken).ConfigureAwait(false);
             var states = ids.ToDictionary(id => id, id => stored.GetValueOrDefault(id) ?? new CaseState(), StringComparer.Ordinal);
             var before = states.ToDictionary(s => s.Key, s => s.Value.Status == CaseStatus.None ? null : CaseView.From(s.Value), StringComparer.Ordinal);
             foreach (var record in records)
             {
-                Apply(states[record.GrainId.Key], record);
+                Apply(states[record.Journal.Key], record);
             }
 
             var changed = states.Values.Where(s => s.Status != CaseStatus.None && s.Version != (before[s.Id]?.Version ?? 0)).Select(ProjectedCase.Of).ToList();
             var after = changed.Select(c => c.View).ToList();
-            await Task.WhenAll(UpdateQueuesAsync(before, after), UpdateTilesAsync(before, after)).ConfigureAwait(false);
+            await Task.WhenAll(UpdateQueuesAsync(before, after), UpdateTilesAsync(before, after), LinkMergedReportersAsync(before, changed)).ConfigureAwait(false);
             await store.SaveAsync(changed, checkpoint, records[^1].Position, cancellationToken).ConfigureAwait(false);
             _checkpoint = records[^1].Position;
             return records.Count;
@@ -85,11 +85,11 @@ public sealed class CaseProjector(IJournalFeed feed, ICaseViewStore store, IGrai
 
         if (record.Record.Version != state.Version + 1)
         {
-            throw new InvalidOperationException($"Journal of {record.GrainId} jumps from version {state.Version} to {record.Record.Version} in the feed at {record.Position}.");
+            throw new InvalidOperationException($"Journal of {record.Journal} jumps from version {state.Version} to {record.Record.Version} in the feed at {record.Position}.");
         }
 
-        var @event = JsonSerializer.Deserialize<CaseEvent>(record.Record.Payload, json.Options)
-            ?? throw new InvalidOperationException($"Journal of {record.GrainId} holds a null event at version {record.Record.Version}.");
+        var @event = JsonSerializer.Deserialize<CaseEvent>(record.Record.Payload, DomainSerialization.Json)
+            ?? throw new InvalidOperationException($"Journal of {record.Journal} holds a null event at version {record.Record.Version}.");
         state.Apply(@event);
     }
 
@@ -134,4 +134,26 @@ public sealed class CaseProjector(IJournalFeed feed, ICaseViewStore store, IGrai
 
         return Task.WhenAll(calls);
     }
+
+    /// <summary>Each case that became merged in this batch links its reporter into the case it was merged into.</summary>
+    private Task LinkMergedReportersAsync(Dictionary<string, CaseView?> before, List<ProjectedCase> changed) =>
+        Task.WhenAll(changed
+            .Where(c => c.State.Status == CaseStatus.Merged && before[c.State.Id]?.Status != CaseStatus.Merged && c.State.MergedInto is not null)
+            .Select(c => LinkReporterAsync(c.State)));
+
+    private async Task LinkReporterAsync(CaseState merged)
+    {
+        try
+        {
+            await grains.GetGrain<ICaseLinkGrain>(merged.MergedInto!).LinkReporter(merged.Id, merged.Reporters.FirstOrDefault()).ConfigureAwait(false);
+        }
+        catch (CaseCommandException ex)
+        {
+            // A refusal is final (the named case does not exist): repeating the batch would refuse again forever.
+            LogLinkRefused(merged.Id, merged.MergedInto!, ex.Message);
+        }
+    }
+
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "Case {CaseId} was merged into {IntoCaseId}, which refused its reporter: {Reason}")]
+    private partial void LogLinkRefused(string caseId, string intoCaseId, string reason);
 }

@@ -8,7 +8,7 @@ namespace CityActors.Grains.Cases;
 /// The open cases of one tile for duplicate detection. The index is derived data: rebuilt from the read model on
 /// activation, then kept current by case intake (add) and the case projection (add on report, remove when ended).
 /// </summary>
-public sealed class DuplicateTileGrain(CityModel city, ICaseViewStore cases) : Grain, IDuplicateTileGrain
+public sealed class DuplicateTileGrain(CityModel city, ICaseReadModel cases) : Grain, IDuplicateTileGrain
 {
     private readonly DuplicateIndex _index = new();
 

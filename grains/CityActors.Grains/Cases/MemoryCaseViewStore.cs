@@ -3,9 +3,9 @@ using CityActors.Domain.Cases;
 namespace CityActors.Grains.Cases;
 
 /// <summary>The read model in process memory, for embedded mode and tests. Lists and KPIs scan the views.</summary>
-public sealed class MemoryCaseViewStore : ICaseViewStore
+public sealed class MemoryCaseViewStore : ICaseProjectionStore, ICaseReadModel
 {
-    private readonly object _lock = new();
+    private readonly Lock _lock = new();
     private readonly Dictionary<string, CaseState> _states = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CaseView> _views = new(StringComparer.Ordinal);
     private FeedPosition _checkpoint = FeedPosition.Start;
@@ -33,7 +33,7 @@ public sealed class MemoryCaseViewStore : ICaseViewStore
             {
                 if (_states.TryGetValue(id, out var state))
                 {
-                    found[id] = CaseStateCopy.Of(state);
+                    found[id] = state.Copy();
                 }
             }
 

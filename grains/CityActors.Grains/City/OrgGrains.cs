@@ -21,7 +21,7 @@ public sealed class CommunityGrain(CityModel city, [PersistentState("roster")] I
     protected override OrgInfo Describe(string key) => DescribeUnit(key, OrgLevel.Community, "community");
 }
 
-public sealed class OpsCenterGrain(CityModel city, [PersistentState("roster")] IPersistentState<OrgRoster> roster, ICaseViewStore cases)
+public sealed class OpsCenterGrain(CityModel city, [PersistentState("roster")] IPersistentState<OrgRoster> roster, ICaseReadModel cases)
     : WorkQueueGrainBase(city, roster, cases), IOpsCenterGrain
 {
     protected override WorkOwner Owner => WorkOwner.Centre(this.GetPrimaryKeyString());
@@ -35,7 +35,7 @@ public sealed class OpsCenterGrain(CityModel city, [PersistentState("roster")] I
     }
 }
 
-public sealed class DepartmentGrain(CityModel city, [PersistentState("roster")] IPersistentState<OrgRoster> roster, ICaseViewStore cases)
+public sealed class DepartmentGrain(CityModel city, [PersistentState("roster")] IPersistentState<OrgRoster> roster, ICaseReadModel cases)
     : WorkQueueGrainBase(city, roster, cases), IDepartmentGrain
 {
     protected override WorkOwner Owner => WorkOwner.Department(this.GetPrimaryKeyString());

@@ -9,7 +9,7 @@ namespace CityActors.Grains.City;
 /// Org grains with work queues (operations centres and departments). The queues are derived data: rebuilt from the case
 /// read model on activation and kept current by the case projection, which sends every change with the case's version.
 /// </summary>
-public abstract class WorkQueueGrainBase(CityModel city, IPersistentState<OrgRoster> roster, ICaseViewStore cases)
+public abstract class WorkQueueGrainBase(CityModel city, IPersistentState<OrgRoster> roster, ICaseReadModel cases)
     : OrgGrainBase(city, roster), IWorkQueueGrain
 {
     private readonly WorkQueues _queues = new();

@@ -1,16 +1,18 @@
 using CityActors.GrainInterfaces.Diagnostics;
+using Orleans.Placement;
 
 namespace CityActors.Grains.Diagnostics;
 
 /// <inheritdoc cref="ISiloProbeGrain"/>
-public sealed class SiloProbeGrain : Grain, ISiloProbeGrain
+[PreferLocalPlacement]
+public sealed class SiloProbeGrain(TimeProvider time) : Grain, ISiloProbeGrain
 {
     private DateTimeOffset _activatedAt;
     private long _probes;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _activatedAt = TimeProvider.GetUtcNow();
+        _activatedAt = time.GetUtcNow();
         return Task.CompletedTask;
     }
 

@@ -58,19 +58,20 @@ internal sealed class CaseBook(CaseRules? rules = null)
     {
         var state = States.TryGetValue(caseId, out var existing) ? existing : new CaseState();
         var journal = Journals.TryGetValue(caseId, out var list) ? list : [];
-        var before = journal.Count;
-        Decider.Decide(caseId, state, command, at, e =>
+        var events = Decider.Decide(caseId, state, command, at, duplicates);
+        foreach (var e in events)
         {
             state.Apply(e);
             journal.Add(e);
-        }, duplicates);
+        }
+
         if (journal.Count > 0)
         {
             States[caseId] = state;
             Journals[caseId] = journal;
         }
 
-        return journal.Skip(before).ToList();
+        return events;
     }
 
     /// <summary>Fires every clock of the case that is due at <paramref name="now"/>, as the grain's reminders would.</summary>

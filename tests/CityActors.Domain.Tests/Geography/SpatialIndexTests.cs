@@ -5,7 +5,7 @@ namespace CityActors.Domain.Tests.Geography;
 public sealed class SpatialIndexTests
 {
     private static readonly Lazy<SpatialIndex<string>> Boroughs = new(() => new SpatialIndex<string>(
-        GeoJsonReader.ReadFeatureCollection(SharedData.Nyc("boroughs.geojson")).Select(f => (f.Geometry, f.Property("BoroName")))));
+        GeoJsonReader.ReadFeatureCollection(RepositoryData.Nyc("boroughs.geojson")).Select(f => (f.Geometry, f.Property("BoroName")))));
 
     [Theory]
     [InlineData(-73.9855, 40.7580, "Manhattan")]     // Times Square

@@ -1,0 +1,7 @@
+using CityActors.GrainInterfaces.Cases;
+
+namespace CityActors.GrainInterfaces.City;
+
+/// <summary>A department (委办局/承办单位), keyed by its department code; roles: clerk, handler, leader.</summary>
+[Alias("cityactors.department")]
+public interface IDepartmentGrain : IOrgGrain, IWorkQueueGrain;

@@ -1,0 +1,5 @@
+namespace CityActors.GrainInterfaces.City;
+
+/// <summary>A grid cell (网格), keyed by its grid code; roles: inspector.</summary>
+[Alias("cityactors.grid-cell")]
+public interface IGridCellGrain : IOrgGrain;

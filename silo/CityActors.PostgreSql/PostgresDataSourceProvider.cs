@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace CityActors.PostgreSql;
+
+/// <summary>
+/// The silo's PostgreSQL connection pools: one <see cref="NpgsqlDataSource"/> per connection string, shared by every
+/// provider that names that connection string (grain storage, journals, deadlines...). Register it once per silo with
+/// <see cref="PostgresDataSourceServiceCollectionExtensions.AddCityActorsPostgreSqlDataSources"/>; the data sources
+/// are closed when the silo's service provider is disposed.
+/// </summary>
+/// <remarks>
+/// A connection string that does not say "Maximum Pool Size" gets <see cref="DefaultMaxPoolSize"/>: the group-commit
+/// batchers keep only a few statements in flight, so a handful of connections carries any number of callers, and a
+/// small pool keeps many silos under the server's max_connections. When the pool is busy, further work waits for a
+/// free connection instead of opening more.
+/// </remarks>
+public sealed class PostgresDataSourceProvider(ILoggerFactory? loggerFactory = null) : IAsyncDisposable
+{
+    /// <summary>Pool size used when the connection string does not set one.</summary>
+    public const int DefaultMaxPoolSize = 10;
+
+    // Npgsql accepts these spellings of the pool size keyword (compared without spaces, ignoring case).
+    private static readonly string[] PoolSizeKeywords = ["maxpoolsize", "maximumpoolsize"];
+
+    private readonly ConcurrentDictionary<string, Lazy<NpgsqlDataSource>> _dataSources = new(StringComparer.Ordinal);
+    private bool _disposed;
+
+    /// <summary>The data source for <paramref name="connectionString"/>, created on first use.</summary>
+    /// <exception cref="ArgumentException">The connection string is empty or not a valid Npgsql connection string.</exception>
+    public NpgsqlDataSource GetDataSource(string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _dataSources.GetOrAdd(connectionString, cs => new Lazy<NpgsqlDataSource>(() => Create(cs))).Value;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        foreach (var dataSource in _dataSources.Values.Where(d => d.IsValueCreated))
+        {
+            await dataSource.Value.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private NpgsqlDataSource Create(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        if (!SetsPoolSize(connectionString))
+        {
+            builder.ConnectionStringBuilder.MaxPoolSize = DefaultMaxPoolSize;
+        }
+
+        if (loggerFactory is not null)
+        {
+            builder.UseLoggerFactory(loggerFactory);
+        }
+
+        return builder.Build();
+    }
+
+    private static bool SetsPoolSize(string connectionString)
+    {
+        var parsed = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        return parsed.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal))
+            .Any(k => PoolSizeKeywords.Contains(k, StringComparer.OrdinalIgnoreCase));
+    }
+}

@@ -1,0 +1,26 @@
+namespace CityActors.CityPackages.Tests;
+
+/// <summary>Locates files the repository carries: the reference data in data/ and the packages shipped with the silo.</summary>
+internal static class RepositoryData
+{
+    /// <summary>The folder holding CityActors.sln, found by walking up from the test binaries.</summary>
+    public static string Root
+    {
+        get
+        {
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CityActors.sln")))
+            {
+                directory = directory.Parent;
+            }
+
+            return directory?.FullName ?? throw new DirectoryNotFoundException("Repository root (CityActors.sln) not found.");
+        }
+    }
+
+    /// <summary>data/nyc: the public NYC files the NYC package is built from (see data/README.md).</summary>
+    public static string NycDirectory => Path.Combine(Root, "data", "nyc");
+
+    /// <summary>The NYC package shipped with the silo.</summary>
+    public static string ShippedNycPackage => Path.Combine(Root, "silo", "CityActors.Silo", "cities", "nyc");
+}

@@ -1,0 +1,41 @@
+using CityActors.Deadlines;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CityActors.Grains.Tests;
+
+/// <summary>Waits, without sleeping, until the deadline shards have delivered everything due on the fake clock.</summary>
+internal static class DeadlineSettling
+{
+    private const int MaxRounds = 2000;
+
+    /// <summary>
+    /// Each round reads what is due from the deadline table and asks every shard for its status (queued behind what
+    /// the shard was already doing); settled when nothing due is left in the table and no delivery is in flight.
+    /// Deliveries set new deadlines (an escalation's next point), which later rounds see.
+    /// </summary>
+    public static async Task SettleAsync(IServiceProvider silo, IGrainFactory grains, TimeProvider clock)
+    {
+        var table = silo.GetRequiredService<IDeadlineTable>();
+        var shards = silo.GetRequiredService<IOptions<DeadlineOptions>>().Value.ShardCount;
+        for (var round = 0; round < MaxRounds; round++)
+        {
+            var now = clock.GetUtcNow();
+            var due = 0;
+            for (var shard = 0; shard < shards; shard++)
+            {
+                due += (await table.ReadDueAsync(shard, now.AddTicks(1), default)).Count;
+            }
+
+            var statuses = await Task.WhenAll(Enumerable.Range(0, shards).Select(s => grains.GetGrain<IDeadlineShardGrain>(s).GetStatus()));
+            if (due == 0 && statuses.All(s => s.InFlight == 0))
+            {
+                return;
+            }
+
+            await Task.Yield();
+        }
+
+        throw new InvalidOperationException($"Deadlines due by {clock.GetUtcNow():O} were still undelivered after {MaxRounds} rounds.");
+    }
+}
