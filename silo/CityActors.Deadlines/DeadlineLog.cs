@@ -23,6 +23,9 @@ internal static partial class DeadlineLog
     [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} deadline changes could not be written; every caller in it gets the error.")]
     public static partial void WriteFailed(ILogger logger, Exception error, int count);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not queue the shard notifications of {Count} committed deadline changes; the shards' next window refresh picks them up.")]
+    public static partial void NotifyDispatchFailed(ILogger logger, Exception error, int count);
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "Telling deadline shard {Shard} of {Count} changes failed (attempt {Attempt}); retrying in {Retry}.")]
     public static partial void NotifyFailed(ILogger logger, Exception error, int shard, int count, int attempt, TimeSpan retry);
 

@@ -36,6 +36,10 @@ internal sealed class DeadlineShardGrain : Grain, IDeadlineShardGrain
     private int _deleteFailures;
     private DateTimeOffset _retryDeleteAt = DateTimeOffset.MinValue;
     private IGrainTimer? _fireTimer;
+
+    // The instant the fire timer is set to wake at; null once it fired (or was never set). Lets every delivery
+    // completion skip re-arming a timer that already wakes early enough.
+    private DateTimeOffset? _armedFor;
     private long _started;
     private long _accepted;
 
@@ -161,6 +165,7 @@ internal sealed class DeadlineShardGrain : Grain, IDeadlineShardGrain
 
     private async Task FireAsync(CancellationToken cancellationToken)
     {
+        _armedFor = null;
         try
         {
             if (_delivered.Count > 0 && _clock.GetUtcNow() >= _retryDeleteAt)
@@ -264,6 +269,13 @@ internal sealed class DeadlineShardGrain : Grain, IDeadlineShardGrain
             next = next is { } attempt && attempt < deleteAt ? attempt : deleteAt;
         }
 
+        if (_armedFor is { } armed && (next is null || armed <= next))
+        {
+            // The timer wakes no later than needed; that turn looks again. A wake-up with nothing to do costs one empty turn.
+            return;
+        }
+
+        _armedFor = next;
         _fireTimer.Change(next is { } at ? DelayUntil(at, now) : Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 

@@ -127,6 +127,14 @@ internal sealed class DeadlineWriteBatcher : IAsyncDisposable
             pending.Succeed();
         }
 
-        _committed(changes, previous);
+        try
+        {
+            _committed(changes, previous);
+        }
+        catch (Exception ex)
+        {
+            // The writer loop must outlive a failed notification: shards re-read their windows on their own.
+            DeadlineLog.NotifyDispatchFailed(_logger, ex, changes.Count);
+        }
     }
 }

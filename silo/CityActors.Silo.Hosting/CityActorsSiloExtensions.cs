@@ -29,6 +29,7 @@ public static class CityActorsSiloExtensions
             o.JsonSerializerOptions.PropertyNamingPolicy = DomainSerialization.Json.PropertyNamingPolicy;
             o.JsonSerializerOptions.PropertyNameCaseInsensitive = DomainSerialization.Json.PropertyNameCaseInsensitive;
             o.JsonSerializerOptions.NumberHandling = DomainSerialization.Json.NumberHandling;
+            o.JsonSerializerOptions.AllowOutOfOrderMetadataProperties = true;
         });
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddSingleton<MemoryEventJournal>();

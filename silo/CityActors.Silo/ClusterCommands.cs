@@ -28,12 +28,15 @@ internal static class ClusterCommands
 
         try
         {
-            await using var dataSource = NpgsqlDataSource.Create(connectionString);
-            var applied = await new SchemaMigrator(dataSource).MigrateAsync().ConfigureAwait(false);
+            var applied = await SchemaMigrator.MigrateDatabaseAsync(connectionString).ConfigureAwait(false);
             await output.WriteLineAsync(applied.Count == 0
                 ? $"Schema already at version {SchemaMigrator.LatestVersion}."
                 : $"Applied schema version(s) {string.Join(", ", applied)}; now at {SchemaMigrator.LatestVersion}.").ConfigureAwait(false);
-            await new PostgresCaseViewStore(dataSource).EnsureSchemaAsync(CancellationToken.None).ConfigureAwait(false);
+            await using (var dataSource = NpgsqlDataSource.Create(connectionString))
+            {
+                await new PostgresCaseViewStore(dataSource).EnsureSchemaAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+
             await output.WriteLineAsync("Case read model tables are in place.").ConfigureAwait(false);
             return 0;
         }

@@ -24,6 +24,6 @@ public sealed class SiloHostTests
         await silo.TerminateAsync();
 
         silo.ExitCode.ShouldBe(0, silo.Output);
-        silo.Output.ShouldContain("Orleans Silo stopped");
+        silo.Output.ShouldContain("Application is shutting down");
     }
 }

@@ -13,13 +13,17 @@ internal sealed class SiloProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private SiloProcess(Process process, Uri address)
+    private SiloProcess(Process process, Uri address, int gatewayPort)
     {
         _process = process;
         Address = address;
+        GatewayPort = gatewayPort;
     }
 
     public Uri Address { get; }
+
+    /// <summary>The port cluster clients connect to.</summary>
+    public int GatewayPort { get; }
 
     public string Output
     {
@@ -47,8 +51,9 @@ internal sealed class SiloProcess : IAsyncDisposable
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
 
         // Every process gets its own silo and gateway ports, so several can run side by side.
+        var gatewayPort = FreePort();
         info.Environment["CityActors__Silo__SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        info.Environment["CityActors__Silo__GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        info.Environment["CityActors__Silo__GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["CityActors__Silo__AdvertisedAddress"] = "127.0.0.1";
         info.Environment["Logging__Console__FormatterName"] = "simple";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
@@ -57,7 +62,7 @@ internal sealed class SiloProcess : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = info };
-        var silo = new SiloProcess(process, address);
+        var silo = new SiloProcess(process, address, gatewayPort);
         process.OutputDataReceived += (_, e) => silo.OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => silo.OnLine(e.Data);
         process.Start();
@@ -91,6 +96,30 @@ internal sealed class SiloProcess : IAsyncDisposable
     }
 
     /// <summary>Sends SIGTERM, as Kubernetes does, and waits for the process to exit.</summary>
+    /// <summary>Starts the silo with <paramref name="environment"/> and waits for it to exit on its own (a refused start).</summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(IReadOnlyDictionary<string, string> environment)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { SiloAssembly(), "--urls", $"http://127.0.0.1:{FreePort()}" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(SiloAssembly())!,
+        };
+        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var cancellation = new CancellationTokenSource(Limit);
+        await process.WaitForExitAsync(cancellation.Token);
+        return (process.ExitCode, await output + await error);
+    }
+
     public async Task TerminateAsync()
     {
         using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);

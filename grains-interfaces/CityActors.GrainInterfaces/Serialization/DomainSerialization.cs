@@ -19,7 +19,11 @@ public static class DomainSerialization
     private const string DomainNamespace = "CityActors.Domain";
 
     /// <summary>The JSON options for domain types on the wire and in storage (web defaults: camelCase, numbers as numbers).</summary>
-    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
+    /// <remarks>
+    /// PostgreSQL's jsonb keeps object keys in its own order (shorter keys first), so a polymorphic record read back
+    /// from the database may have its "$type" discriminator after other properties; reading must allow that.
+    /// </remarks>
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web) { AllowOutOfOrderMetadataProperties = true };
 
     /// <summary>Domain types travel as JSON; exceptions have their own codecs (see <see cref="CaseCommandExceptionConverter"/>).</summary>
     public static bool IsDomainType(Type type)

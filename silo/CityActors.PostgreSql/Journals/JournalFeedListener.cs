@@ -116,8 +116,9 @@ internal sealed class JournalFeedListener : IAsyncDisposable
             {
                 return;
             }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException or IOException)
+            catch (Exception ex)
             {
+                // Whatever broke the connection, this loop is the only listener: report it and connect again.
                 JournalLog.ListenerFailed(_logger, ex, ReconnectDelay);
                 SignalAll();
                 try

@@ -14,7 +14,8 @@ namespace CityActors.PostgreSql.Schema;
 /// <remarks>
 /// Every script the database has not recorded is applied, in version order, including one numbered below scripts
 /// already applied: version numbers may have gaps and a lower-numbered script may arrive in a later build.
-/// Resolve it from DI (it needs an <see cref="NpgsqlDataSource"/>) or use <see cref="MigrateDatabaseAsync"/>.
+/// A silo resolves it from DI (registered by <c>AddCityActorsClusterSchema</c> on the silo's shared pool for the
+/// cluster database); the "migrate" command uses <see cref="MigrateDatabaseAsync"/>.
 /// </remarks>
 public sealed partial class SchemaMigrator
 {
@@ -26,6 +27,7 @@ public sealed partial class SchemaMigrator
     private readonly NpgsqlDataSource _dataSource;
     private readonly ILogger<SchemaMigrator> _logger;
 
+    /// <summary>A migrator working through <paramref name="dataSource"/>, logging the scripts it applies.</summary>
     public SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMigrator> logger)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
@@ -34,6 +36,7 @@ public sealed partial class SchemaMigrator
         _logger = logger;
     }
 
+    /// <summary>A migrator working through <paramref name="dataSource"/>, without logging.</summary>
     public SchemaMigrator(NpgsqlDataSource dataSource)
         : this(dataSource, NullLogger<SchemaMigrator>.Instance)
     {
@@ -42,6 +45,7 @@ public sealed partial class SchemaMigrator
     /// <summary>The schema version this build writes and expects.</summary>
     public static int LatestVersion => Scripts[^1].Version;
 
+    /// <summary>The scripts of this build, in version order.</summary>
     public static IReadOnlyList<SchemaScript> AllScripts => Scripts;
 
     /// <summary>Migrates the database of <paramref name="connectionString"/>: the "migrate" command.</summary>

@@ -110,6 +110,27 @@ public sealed class DeadlineDeliveryTests(DeliveryClusterFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task A_failed_delivery_is_retried_with_backoff_until_accepted()
+    {
+        var probe = _cluster.Probe("flaky");
+        await probe.FailNextDeliveries(2);
+        var due = _cluster.Now.AddSeconds(5);
+        await probe.Set("sla", due);
+        await _cluster.SettleAsync();
+
+        _cluster.AdvanceTo(due);
+        await _cluster.FlushShardsAsync();
+        _cluster.AdvanceTo(due.AddSeconds(1));
+        await _cluster.FlushShardsAsync();
+        _cluster.Log.Of(_cluster.ProbeId("flaky")).ShouldBeEmpty();
+        _cluster.AdvanceTo(due.AddSeconds(3));
+        var delivery = await _cluster.Log.WaitForAsync(_cluster.ProbeId("flaky"), "sla");
+
+        delivery.Fired.Due.ShouldBe(due);
+        delivery.Fired.Lateness.ShouldBe(TimeSpan.FromSeconds(3));
+    }
+
+    [Fact]
     public async Task A_grain_reads_its_pending_deadlines_and_a_fired_one_is_gone()
     {
         var probe = _cluster.Probe("reader");

@@ -10,6 +10,9 @@ public interface IDeadlineProbeGrain : IGrainWithStringKey
     Task Cancel(string name);
 
     Task<Dictionary<string, DateTimeOffset>> Get();
+
+    /// <summary>Makes the next <paramref name="count"/> deliveries throw, as a handler hitting a transient failure would.</summary>
+    Task FailNextDeliveries(int count);
 }
 
 [GenerateSerializer, Immutable]
