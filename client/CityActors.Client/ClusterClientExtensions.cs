@@ -25,6 +25,7 @@ public static class ClusterClientExtensions
         }
 
         client.Services.AddSerializer(s => s.AddCityActorsSerialization());
+        client.AddActivityPropagation();
         client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (options.ClusterId, options.ServiceId));
         return client.UseStaticClustering(GatewayAddress.Resolve(options.Gateways));
     }

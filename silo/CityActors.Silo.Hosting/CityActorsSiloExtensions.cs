@@ -21,6 +21,7 @@ public static class CityActorsSiloExtensions
     {
         ArgumentNullException.ThrowIfNull(silo);
         silo.Services.AddSerializer(s => s.AddCityActorsSerialization());
+        silo.AddActivityPropagation();
 
         // Grain state is stored as System.Text.Json with the domain's options, like the journals.
         silo.UseSystemTextJsonGrainStorageSerializer();

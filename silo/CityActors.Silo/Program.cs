@@ -24,6 +24,13 @@ builder.Services.AddSingleton(CityPackageLoader.Load(package));
 builder.UseOrleans(silo =>
 {
     silo.UseCityActorsMode(settings).AddCityActors();
+
+    // In a Kubernetes pod (see deploy/kubernetes/silo.yaml) Orleans' hosting takes the pod's address and cluster
+    // identity from the pod and watches the silo pods, so a deleted pod leaves the cluster at once.
+    if (settings.Clustered && KubernetesPod.IsCurrent)
+    {
+        silo.UseKubernetesHosting();
+    }
     if (settings.Dashboard)
     {
         silo.AddDashboard();

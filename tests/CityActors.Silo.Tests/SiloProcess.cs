@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace CityActors.Silo.Tests;
@@ -40,7 +38,7 @@ internal sealed class SiloProcess : IAsyncDisposable
 
     public static async Task<SiloProcess> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var address = new Uri($"http://127.0.0.1:{FreePorts.Next()}");
         var info = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { SiloAssembly(), "--urls", address.ToString() },
@@ -51,8 +49,8 @@ internal sealed class SiloProcess : IAsyncDisposable
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
 
         // Every process gets its own silo and gateway ports, so several can run side by side.
-        var gatewayPort = FreePort();
-        info.Environment["CityActors__Silo__SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var gatewayPort = FreePorts.Next();
+        info.Environment["CityActors__Silo__SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["CityActors__Silo__GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["CityActors__Silo__AdvertisedAddress"] = "127.0.0.1";
         info.Environment["Logging__Console__FormatterName"] = "simple";
@@ -101,7 +99,7 @@ internal sealed class SiloProcess : IAsyncDisposable
     {
         var info = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { SiloAssembly(), "--urls", $"http://127.0.0.1:{FreePort()}" },
+            ArgumentList = { SiloAssembly(), "--urls", $"http://127.0.0.1:{FreePorts.Next()}" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = Path.GetDirectoryName(SiloAssembly())!,
@@ -150,12 +148,6 @@ internal sealed class SiloProcess : IAsyncDisposable
         return File.Exists(path) ? path : throw new FileNotFoundException("Build the silo first.", path);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private void OnLine(string? line)
     {

@@ -15,7 +15,7 @@ namespace CityActors.Grains.Cases;
 /// </summary>
 [GrainType(CaseJournal.GrainType)]
 [LogConsistencyProvider(ProviderName = CaseHosting.JournalProviderName)]
-public sealed class CaseGrain(CaseDecider decider, CaseJournal journal, IDeadlines deadlines, TimeProvider time)
+public sealed class CaseGrain(CaseDecider decider, CaseJournal journal, IDeadlines deadlines, CaseMetrics metrics, TimeProvider time)
     : JournaledGrain<CaseState, CaseEvent>, ICaseGrain, ICaseLinkGrain, IDeadlineTarget, ICustomStorageInterface<CaseState, CaseEvent>
 {
     private CaseDeadlines? _deadlines;
@@ -80,10 +80,32 @@ public sealed class CaseGrain(CaseDecider decider, CaseJournal journal, IDeadlin
 
     private async Task DecideAndCommitAsync(CaseCommand command, DateTimeOffset now, IReadOnlyList<string>? duplicates)
     {
+        using var activity = CaseMetrics.StartCommand(Id, command);
+        var started = time.GetTimestamp();
+        var outcome = "applied";
+        try
+        {
+            outcome = await CommitAsync(command, now, duplicates) ? "applied" : "unchanged";
+        }
+        catch (CaseCommandException ex)
+        {
+            outcome = ex.Kind.ToString();
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.Message);
+            throw;
+        }
+        finally
+        {
+            metrics.Record(command, outcome, time.GetElapsedTime(started));
+        }
+    }
+
+    /// <returns>Whether the command changed the case.</returns>
+    private async Task<bool> CommitAsync(CaseCommand command, DateTimeOffset now, IReadOnlyList<string>? duplicates)
+    {
         var events = decider.Decide(Id, State, command, now, duplicates);
         if (events.Count == 0)
         {
-            return;
+            return false;
         }
 
         if (!await RaiseConditionalEvents(events))
@@ -99,6 +121,8 @@ public sealed class CaseGrain(CaseDecider decider, CaseJournal journal, IDeadlin
         {
             await GrainFactory.GetGrain<IDuplicateTileGrain>(open.Tile).Add(open.Mark);
         }
+
+        return true;
     }
 
     /// <summary>The time in the city's zone, so times in messages and events read as local time.</summary>

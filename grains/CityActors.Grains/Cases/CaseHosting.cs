@@ -24,6 +24,7 @@ public static class CaseHosting
         silo.AddCustomStorageBasedLogConsistencyProvider(JournalProviderName);
         silo.Services.AddSingleton(sp => new CaseDecider(sp.GetRequiredService<CityModel>(), rules));
         silo.Services.AddSingleton<CaseJournal>();
+        silo.Services.AddSingleton<CaseMetrics>();
         silo.Services.TryAddSingleton<MemoryCaseViewStore>();
         silo.Services.TryAddSingleton<ICaseProjectionStore>(sp => sp.GetRequiredService<MemoryCaseViewStore>());
         silo.Services.TryAddSingleton<ICaseReadModel>(sp => sp.GetRequiredService<MemoryCaseViewStore>());
