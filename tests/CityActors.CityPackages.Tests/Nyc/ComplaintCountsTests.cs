@@ -1,3 +1,4 @@
+using CityActors.Testing;
 using CityActors.CityPackages.Nyc;
 
 namespace CityActors.CityPackages.Tests.Nyc;
@@ -32,7 +33,7 @@ public sealed class ComplaintCountsTests
     [Fact]
     public void The_repository_sample_ranks_residential_noise_first()
     {
-        var counts = ComplaintCounts.Read(Path.Combine(RepositoryData.NycDirectory, "nyc311-complaints-by-community-board.csv"));
+        var counts = ComplaintCounts.Read(Path.Combine(RepositoryFiles.NycDirectory, "nyc311-complaints-by-community-board.csv"));
 
         counts.Values.Sum().ShouldBe(619_136); // each board's top types per year, not all 1,000,000 requests
         counts.MaxBy(c => c.Value).Key.ShouldBe("Noise - Residential");

@@ -1,3 +1,4 @@
+using CityActors.Testing;
 using CityActors.CityPackages.Nyc;
 
 namespace CityActors.CityPackages.Tests.Nyc;
@@ -11,11 +12,11 @@ public sealed class NycPackageBuilderTests
         var target = Path.Combine(Path.GetTempPath(), "cityactors-nyc-" + Guid.NewGuid().ToString("N"));
         try
         {
-            NycPackageBuilder.Build(RepositoryData.NycDirectory, target);
+            NycPackageBuilder.Build(RepositoryFiles.NycDirectory, target);
 
             foreach (var file in new[] { "city.json", "boundaries.geojson", "matters.json" })
             {
-                File.ReadAllBytes(Path.Combine(target, file)).SequenceEqual(File.ReadAllBytes(Path.Combine(RepositoryData.ShippedNycPackage, file)))
+                File.ReadAllBytes(Path.Combine(target, file)).SequenceEqual(File.ReadAllBytes(Path.Combine(RepositoryFiles.ShippedNycPackage, file)))
                     .ShouldBeTrue($"{file} differs from the builder's output; rebuild with: dotnet run --project silo/CityActors.Silo -- build-city nyc data/nyc silo/CityActors.Silo/cities/nyc");
             }
         }

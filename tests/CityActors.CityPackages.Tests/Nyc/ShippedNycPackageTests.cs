@@ -1,3 +1,4 @@
+using CityActors.Testing;
 using CityActors.Domain.City;
 using CityActors.Domain.Matters;
 using CityActors.Domain.Package;
@@ -7,7 +8,7 @@ namespace CityActors.CityPackages.Tests.Nyc;
 /// <summary>The NYC demo package shipped with the silo: it loads, nests and locates real places.</summary>
 public sealed class ShippedNycPackageTests
 {
-    private static readonly Lazy<CityModel> Nyc = new(() => CityPackageLoader.Load(RepositoryData.ShippedNycPackage));
+    private static readonly Lazy<CityModel> Nyc = new(() => CityPackageLoader.Load(RepositoryFiles.ShippedNycPackage));
 
     [Fact]
     public void The_demo_city_has_the_five_levels_centres_departments_and_311_catalogue()

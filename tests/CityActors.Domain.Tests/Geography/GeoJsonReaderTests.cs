@@ -1,3 +1,4 @@
+using CityActors.Testing;
 using System.Text;
 using CityActors.Domain.Geography;
 
@@ -8,9 +9,9 @@ public sealed class GeoJsonReaderTests
     [Fact]
     public void Reads_the_nyc_boundaries()
     {
-        var boroughs = GeoJsonReader.ReadFeatureCollection(RepositoryData.Nyc("boroughs.geojson"));
-        var districts = GeoJsonReader.ReadFeatureCollection(RepositoryData.Nyc("community_districts.geojson"));
-        var neighborhoods = GeoJsonReader.ReadFeatureCollection(RepositoryData.Nyc("neighborhoods.geojson"), closeOpenRings: true);
+        var boroughs = GeoJsonReader.ReadFeatureCollection(RepositoryFiles.Nyc("boroughs.geojson"));
+        var districts = GeoJsonReader.ReadFeatureCollection(RepositoryFiles.Nyc("community_districts.geojson"));
+        var neighborhoods = GeoJsonReader.ReadFeatureCollection(RepositoryFiles.Nyc("neighborhoods.geojson"), closeOpenRings: true);
 
         boroughs.Select(b => b.Property("BoroName")).Order().ShouldBe(["Bronx", "Brooklyn", "Manhattan", "Queens", "Staten Island"]);
         boroughs.ShouldAllBe(b => b.Geometry.IsValid && b.Geometry.SRID == 4326);
@@ -23,10 +24,10 @@ public sealed class GeoJsonReaderTests
     [Fact]
     public void Open_rings_are_refused_unless_repair_is_asked_for()
     {
-        Should.Throw<GeoJsonException>(() => GeoJsonReader.ReadFeatureCollection(RepositoryData.Nyc("neighborhoods.geojson")))
+        Should.Throw<GeoJsonException>(() => GeoJsonReader.ReadFeatureCollection(RepositoryFiles.Nyc("neighborhoods.geojson")))
             .Message.ShouldBe("neighborhoods.geojson feature #12 (Oakland_Gardens) ring 0: a ring must end where it starts");
 
-        var repaired = GeoJsonReader.ReadFeatureCollection(RepositoryData.Nyc("neighborhoods.geojson"), closeOpenRings: true)[12];
+        var repaired = GeoJsonReader.ReadFeatureCollection(RepositoryFiles.Nyc("neighborhoods.geojson"), closeOpenRings: true)[12];
         repaired.Geometry.IsValid.ShouldBeTrue();
     }
 

@@ -1,3 +1,4 @@
+using CityActors.Testing;
 using CityActors.Domain.Geography;
 using NetTopologySuite.Geometries;
 
@@ -53,7 +54,7 @@ public sealed class GridGeneratorTests
     [Fact]
     public void Every_point_of_a_real_neighbourhood_falls_in_exactly_one_cell()
     {
-        var neighbourhood = GeoJsonReader.ReadFeatureCollection(RepositoryData.Nyc("neighborhoods.geojson"), closeOpenRings: true)
+        var neighbourhood = GeoJsonReader.ReadFeatureCollection(RepositoryFiles.Nyc("neighborhoods.geojson"), closeOpenRings: true)
             .First(f => f.Property("name") == "Park Slope-Gowanus");
         var cells = new GridGenerator(Nyc, 250).Generate(neighbourhood.Geometry, "bk.306.park-slope");
         var index = new SpatialIndex<GridCell>(cells.Select(c => (c.Boundary, c)));

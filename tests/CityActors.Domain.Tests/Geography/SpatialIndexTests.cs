@@ -1,3 +1,4 @@
+using CityActors.Testing;
 using CityActors.Domain.Geography;
 
 namespace CityActors.Domain.Tests.Geography;
@@ -5,7 +6,7 @@ namespace CityActors.Domain.Tests.Geography;
 public sealed class SpatialIndexTests
 {
     private static readonly Lazy<SpatialIndex<string>> Boroughs = new(() => new SpatialIndex<string>(
-        GeoJsonReader.ReadFeatureCollection(RepositoryData.Nyc("boroughs.geojson")).Select(f => (f.Geometry, f.Property("BoroName")))));
+        GeoJsonReader.ReadFeatureCollection(RepositoryFiles.Nyc("boroughs.geojson")).Select(f => (f.Geometry, f.Property("BoroName")))));
 
     [Theory]
     [InlineData(-73.9855, 40.7580, "Manhattan")]     // Times Square

@@ -1,3 +1,4 @@
+using CityActors.Testing;
 using CityActors.Domain.Calendar;
 using CityActors.Domain.Matters;
 using CityActors.Domain.Package;
@@ -10,7 +11,7 @@ public sealed class ShippedCatalogueTests
     [Fact]
     public void The_chinese_sample_catalogue_validates_against_a_city_with_its_agencies()
     {
-        var catalogue = Path.Combine(RepositoryData.Root, "silo", "CityActors.Silo", "catalogues", "cn-urban-sample.json");
+        var catalogue = Path.Combine(RepositoryFiles.Root, "silo", "CityActors.Silo", "catalogues", "cn-urban-sample.json");
         var directory = TestCityPackage.CopyWith((_, _) => { });
         File.Copy(catalogue, Path.Combine(directory, "matters.json"), overwrite: true);
 

@@ -1,7 +1,7 @@
-namespace CityActors.Domain.Tests;
+namespace CityActors.Testing;
 
 /// <summary>Locates files the repository carries: the reference data in data/ and the packages shipped with the silo.</summary>
-internal static class RepositoryData
+public static class RepositoryFiles
 {
     /// <summary>The folder holding CityActors.sln, found by walking up from the test binaries.</summary>
     public static string Root
@@ -18,10 +18,16 @@ internal static class RepositoryData
         }
     }
 
-    /// <summary>A file of data/nyc (public NYC boundaries and 311 samples, see data/README.md).</summary>
+    /// <summary>data/nyc: the public NYC boundaries and 311 samples the NYC package is built from (see data/README.md).</summary>
+    public static string NycDirectory => Path.Combine(Root, "data", "nyc");
+
+    /// <summary>The NYC package shipped with the silo.</summary>
+    public static string ShippedNycPackage => Path.Combine(Root, "silo", "CityActors.Silo", "cities", "nyc");
+
+    /// <summary>A file of data/nyc.</summary>
     public static string Nyc(string file)
     {
-        var path = Path.Combine(Root, "data", "nyc", file);
+        var path = Path.Combine(NycDirectory, file);
         return File.Exists(path) ? path : throw new FileNotFoundException("Reference data file is missing from data/nyc.", path);
     }
 }
