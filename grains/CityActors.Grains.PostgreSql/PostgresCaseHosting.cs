@@ -5,6 +5,7 @@ using Npgsql;
 
 namespace CityActors.Grains.PostgreSql;
 
+/// <summary>Registration of the PostgreSQL case read model for clustered silos.</summary>
 public static class PostgresCaseHosting
 {
     /// <summary>Keeps the case read model in PostgreSQL, on the data source <paramref name="dataSource"/> picks from the container.</summary>

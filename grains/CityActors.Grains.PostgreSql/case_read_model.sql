@@ -1,4 +1,4 @@
--- The case read model (version 1). Created if missing when a clustered silo starts; every statement is idempotent.
+-- The case read model. Created if missing when a clustered silo starts; every statement is idempotent.
 create table if not exists case_projection (
     name     text primary key,
     feed_tx  bigint not null,
@@ -10,10 +10,11 @@ alter table case_projection add column if not exists leader text;
 alter table case_projection add column if not exists lease_until timestamptz;
 
 create table if not exists case_view (
-    case_id              text primary key,
+    case_id              text collate "C" primary key,   -- byte order, as the in-memory store sorts ids (ordinal)
     version              int not null,
     status               text not null,
     matter               text not null,
+    urgency              text not null,
     district             text not null,
     street               text not null,
     community            text not null,
@@ -21,10 +22,14 @@ create table if not exists case_view (
     longitude            double precision,
     latitude             double precision,
     reported_at          timestamptz not null,
+    reported_ticks       bigint not null,   -- reported_at in .NET UTC ticks: lists sort and page on it at full precision
     accepted_at          timestamptz,
     first_dispatched_at  timestamptz,
     closed_at            timestamptz,
+    warned               boolean not null,
     overdue              boolean not null,
+    escalation_level     int not null,
+    supervised           boolean not null,
     ever_overdue         boolean not null,
     ever_suspended       boolean not null,
     dispatched_on_time   boolean,
@@ -38,9 +43,9 @@ create table if not exists case_view (
     state                jsonb not null,    -- the case state folded from its journal (the projection's input)
     view                 jsonb not null     -- the case view served to callers
 );
-create index if not exists case_view_recent on case_view (reported_at desc, case_id);
-create index if not exists case_view_street on case_view (street, reported_at desc);
-create index if not exists case_view_district on case_view (district, reported_at desc);
+create index if not exists case_view_recent on case_view (reported_ticks desc, case_id);
+create index if not exists case_view_street on case_view (street, reported_ticks desc);
+create index if not exists case_view_district on case_view (district, reported_ticks desc);
 create index if not exists case_view_status on case_view (status);
 create index if not exists case_view_dispatched_to on case_view using gin (dispatched_to);
 create index if not exists case_view_queue_owners on case_view using gin (queue_owners);

@@ -10,7 +10,8 @@ public interface IOrgGrain : IGrainWithStringKey
     [Alias("staff"), ReadOnly]
     Task<IReadOnlyList<StaffMember>> GetStaff();
 
-    /// <summary>Adds or replaces (by id) a staff member; the role must be one this unit uses.</summary>
+    /// <summary>Adds or replaces (by id) a staff member; the role must be one held at this kind of unit (<see cref="Domain.Cases.StaffRoles.At"/>).</summary>
+    /// <exception cref="ArgumentException">A blank id or name, or a role this unit does not use (the message names the roles it does).</exception>
     [Alias("assign-staff")]
     Task AssignStaff(StaffMember member);
 

@@ -216,22 +216,3 @@ public sealed class WorkingCalendar
         return errors;
     }
 }
-
-/// <summary>Where a stage stands against its limit.</summary>
-/// <param name="Deadline">When the limit runs out.</param>
-/// <param name="Elapsed">Time counted so far.</param>
-/// <param name="Remaining">Time left; zero or negative once overdue (by how much, in the limit's mode).</param>
-/// <param name="FractionElapsed">Elapsed / limit; 1.0 at the deadline, above 1.0 when overdue.</param>
-public readonly record struct SlaProgress(DateTimeOffset Deadline, TimeSpan Elapsed, TimeSpan Remaining, double FractionElapsed)
-{
-    public bool IsOverdue => Remaining <= TimeSpan.Zero;
-}
-
-/// <summary>A calendar definition was rejected; <see cref="Errors"/> lists every problem.</summary>
-public sealed class CalendarDefinitionException(string calendarId, IReadOnlyList<string> errors)
-    : Exception($"Calendar '{calendarId}' is invalid: {string.Join("; ", errors)}.")
-{
-    public string CalendarId { get; } = calendarId;
-
-    public IReadOnlyList<string> Errors { get; } = errors;
-}

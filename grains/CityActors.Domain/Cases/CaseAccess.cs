@@ -9,7 +9,7 @@ namespace CityActors.Domain.Cases;
 /// </summary>
 public static class CaseAccess
 {
-    public static bool IsCentreStaff(Actor actor) => actor.Role is Role.CentreOperator or Role.CentreLeader;
+    public static bool IsCentreStaff(Actor actor) => StaffRoles.PostOf(actor.Role) == StaffPost.OperationsCentre;
 
     /// <summary>The actor works at the centre of the case's street, district or city.</summary>
     public static bool IsCentreOver(Actor actor, CasePlace place, bool leaderOnly = false, bool aboveStreet = false) =>
@@ -17,12 +17,15 @@ public static class CaseAccess
         && actor.Org is { } org
         && ((!aboveStreet && org == place.StreetCode) || org == place.DistrictCode || !org.Contains(OrgUnit.Separator));
 
-    public static bool IsFieldStaffAt(Actor actor, CasePlace place) =>
-        (actor.Role == Role.GridInspector && actor.Org is not null && actor.Org == place.GridCode)
-        || (actor.Role == Role.CommunityWorker && actor.Org is not null && actor.Org == place.CommunityCode);
+    public static bool IsFieldStaffAt(Actor actor, CasePlace place) => actor.Org is { } org && StaffRoles.PostOf(actor.Role) switch
+    {
+        StaffPost.GridCell => org == place.GridCode,
+        StaffPost.Community => org == place.CommunityCode,
+        _ => false,
+    };
 
     public static bool IsDepartmentStaff(Actor actor, string department, bool handlerAllowed) =>
-        (actor.Role == Role.DepartmentClerk || (handlerAllowed && actor.Role == Role.DepartmentHandler)) && actor.Org == department;
+        StaffRoles.PostOf(actor.Role) == StaffPost.Department && (handlerAllowed || actor.Role == Role.DepartmentClerk) && actor.Org == department;
 
     public static bool IsReporter(Actor actor, CaseState state) =>
         actor.Role == Role.Citizen && state.Reporters.Any(r => r.CitizenId is not null && r.CitizenId == actor.Id);

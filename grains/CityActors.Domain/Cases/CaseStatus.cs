@@ -33,27 +33,3 @@ public enum CaseStatus
     /// <summary>Merged into another case as its duplicate; ended.</summary>
     Merged,
 }
-
-public enum AssignmentStatus
-{
-    AwaitingSignFor,
-    Handling,
-    Handled,
-}
-
-/// <summary>One department's sub-task of a case.</summary>
-public sealed record Assignment(string Department, bool IsLead, AssignmentStatus Status, DateTimeOffset DispatchedAt, DateTimeOffset? SignedForAt = null, DateTimeOffset? HandledAt = null);
-
-/// <summary>An open supervision order (督办) from a higher centre.</summary>
-public sealed record Supervision(int Id, string CentreUnit, DateTimeOffset IssuedAt, string? Text);
-
-/// <summary>An extension or suspension waiting for the centre's decision.</summary>
-public sealed record PendingRequest(string Department, DateTimeOffset RequestedAt, TimeSpan Extra);
-
-public static class CaseStatuses
-{
-    /// <summary>Closed, rejected or merged: no clock runs and no work is on anyone's desk (a closed case may still be reopened).</summary>
-    public static bool IsEnded(this CaseStatus status) => status is CaseStatus.Closed or CaseStatus.Rejected or CaseStatus.Merged;
-
-    public static bool IsOpen(this CaseStatus status) => status is not CaseStatus.None && !status.IsEnded();
-}

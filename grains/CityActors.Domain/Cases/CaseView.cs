@@ -48,12 +48,19 @@ public sealed record CaseView(
     /// <summary>The department leading the current dispatch.</summary>
     public string? Lead => Assignments.FirstOrDefault(a => a.IsLead)?.Department;
 
+    /// <summary>Whether a stage clock is yellow now (past its warning point, not yet red).</summary>
+    public bool Warned => Timers.Any(t => !t.IsSupervision && t.Phase == TimerPhase.Warned);
+
     /// <summary>Whether a stage clock is red now.</summary>
     public bool Overdue => Timers.Any(t => !t.IsSupervision && t.Phase == TimerPhase.Overdue);
 
     /// <summary>The highest level the case's open work is escalated to (0: none).</summary>
     public int EscalationLevel => Timers.Select(t => t.EscalationLevel).DefaultIfEmpty(0).Max();
 
+    /// <summary>Whether open work of the case is escalated above its street centre.</summary>
+    public bool Escalated => EscalationLevel > 0;
+
+    /// <summary>Whether a supervision order (督办) is open on the case.</summary>
     public bool Supervised => Supervisions.Count > 0;
 
     /// <summary>Closed with no stage clock ever red.</summary>

@@ -3,12 +3,6 @@ using CityActors.Domain.Matters;
 
 namespace CityActors.Domain.Cases;
 
-/// <summary>The departments a dispatch rule points to; automatic dispatch needs exactly one.</summary>
-public sealed record DispatchPlan(IReadOnlyList<string> Candidates, string Explanation)
-{
-    public string? SingleOwner => Candidates.Count == 1 ? Candidates[0] : null;
-}
-
 /// <summary>
 /// Applies a matter's dispatch rule at a place. Three tiers of responsibility: the area owner (a department that owns
 /// the matter in the deepest area covering the place), the territory (属地: the street-level owner agency's office at

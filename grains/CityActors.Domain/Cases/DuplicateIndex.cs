@@ -2,9 +2,6 @@ using CityActors.Domain.Geography;
 
 namespace CityActors.Domain.Cases;
 
-/// <summary>An open case as the duplicate index knows it: matter, position on the city's metric plane, report time.</summary>
-public sealed record OpenCaseMark(string CaseId, string MatterCode, double X, double Y, DateTimeOffset ReportedAt);
-
 /// <summary>
 /// Open cases of one tile of the city, for duplicate detection: a new case of the same matter within the radius and the
 /// time window of an open case is a probable duplicate. Tiles are squares of <see cref="TileSizeMeters"/> on the city's

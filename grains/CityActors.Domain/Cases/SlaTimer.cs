@@ -3,36 +3,6 @@ using CityActors.Domain.Matters;
 
 namespace CityActors.Domain.Cases;
 
-public enum OwnerKind
-{
-    /// <summary>An operations centre, by its org unit code (the key of its grain).</summary>
-    Centre,
-
-    /// <summary>A department, by its department code.</summary>
-    Department,
-}
-
-/// <summary>Whose desk a piece of work is on.</summary>
-public sealed record WorkOwner(OwnerKind Kind, string Code)
-{
-    public static WorkOwner Centre(string unitCode) => new(OwnerKind.Centre, unitCode);
-
-    public static WorkOwner Department(string code) => new(OwnerKind.Department, code);
-
-    public override string ToString() => $"{Kind.ToString().ToLowerInvariant()} {Code}";
-}
-
-public enum TimerPhase
-{
-    Running,
-
-    /// <summary>黄灯: past the warning point.</summary>
-    Warned,
-
-    /// <summary>红灯: past the deadline.</summary>
-    Overdue,
-}
-
 /// <summary>
 /// One running clock of a case: a stage's limit (or a supervision order's), when it started, how much time extensions and
 /// suspensions added, the warning point and deadline that follow, and how far up it has been escalated. Deadlines are
@@ -78,28 +48,4 @@ public sealed record SlaTimer(
         TimerPhase.Warned => DueAt,
         _ => !IsSupervision && EscalationLevel is > 0 and < TopEscalationLevel ? EscalationDueAt : null,
     };
-}
-
-/// <summary>The names of a case's clocks; a department's sub-task and a supervision order each have their own.</summary>
-public static class TimerKeys
-{
-    public const string Verify = "verify";
-    public const string Dispatch = "dispatch";
-    public const string Inspect = "inspect";
-
-    private const string SignForPrefix = "signfor:";
-    private const string HandlePrefix = "handle:";
-    private const string SupervisionPrefix = "supervision:";
-
-    public static string SignFor(string department) => SignForPrefix + department;
-
-    public static string Handle(string department) => HandlePrefix + department;
-
-    public static string Supervision(int supervisionId) => SupervisionPrefix + supervisionId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>Whether the clock times a department's sub-task (sign-for or handling).</summary>
-    public static bool IsSubTask(string key) =>
-        key.StartsWith(SignForPrefix, StringComparison.Ordinal) || key.StartsWith(HandlePrefix, StringComparison.Ordinal);
-
-    public static bool IsSupervision(string key) => key.StartsWith(SupervisionPrefix, StringComparison.Ordinal);
 }

@@ -4,14 +4,6 @@ using CityActors.Domain.Matters;
 
 namespace CityActors.Domain.City;
 
-/// <summary>Where a point is in the hierarchy; <see cref="IsInsideCity"/> is false for points outside every grid cell.</summary>
-public sealed record Location(OrgUnit? Grid, OrgUnit? Community, OrgUnit? Street, OrgUnit? District)
-{
-    public static readonly Location Outside = new(null, null, null, null);
-
-    public bool IsInsideCity => Grid is not null;
-}
-
 /// <summary>
 /// A loaded, validated city: its hierarchy, operations centres, departments, matter catalogue and working calendar,
 /// with point lookup down to the grid cell. Immutable and thread-safe; one instance serves a whole silo.

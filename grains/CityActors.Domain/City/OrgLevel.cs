@@ -18,11 +18,3 @@ public enum OrgLevel
     /// <summary>网格: a grid cell; patrolled by grid inspectors.</summary>
     Grid = 5,
 }
-
-/// <summary>Levels that run an operations centre (城运中心) and may own departments.</summary>
-public static class OrgLevels
-{
-    public static bool HasOperationsCentre(this OrgLevel level) => level is OrgLevel.City or OrgLevel.District or OrgLevel.Street;
-
-    public static OrgLevel? Parent(this OrgLevel level) => level == OrgLevel.City ? null : level - 1;
-}

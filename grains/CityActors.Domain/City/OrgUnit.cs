@@ -23,9 +23,3 @@ public sealed record OrgUnit(string Code, OrgLevel Level, string Name, string? P
         return string.Join(Separator, segments.Take((int)level));
     }
 }
-
-/// <summary>An operations centre (城运中心) of a city, district or street.</summary>
-public sealed record OperationsCentre(string Code, string OrgUnitCode, OrgLevel Level, string Name);
-
-/// <summary>A department (委办局 / 承办单位) at city, district or street level; <see cref="Agency"/> groups a city department with its offices.</summary>
-public sealed record Department(string Code, string Name, OrgLevel Level, string OrgUnitCode, string Agency);

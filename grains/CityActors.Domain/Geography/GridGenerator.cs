@@ -5,9 +5,6 @@ using NetTopologySuite.Operation.OverlayNG;
 
 namespace CityActors.Domain.Geography;
 
-/// <summary>One generated grid cell: its hierarchical code, its WGS84 shape and its area.</summary>
-public sealed record GridCell(string Code, Geometry Boundary, double AreaSquareMeters);
-
 /// <summary>
 /// Lays square cells over an area in the city's metric plane and clips them to it. Cells are anchored to the
 /// projection origin, so cells of neighbouring areas line up. Every point of the area lies in exactly one cell's

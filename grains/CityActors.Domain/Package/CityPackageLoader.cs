@@ -10,13 +10,6 @@ using NetTopologySuite.Operation.Valid;
 
 namespace CityActors.Domain.Package;
 
-/// <summary>A city package was rejected; <see cref="Errors"/> lists every problem found, each naming what and where.</summary>
-public sealed class CityPackageException(string package, IReadOnlyList<string> errors)
-    : Exception($"City package '{package}' is invalid ({errors.Count} problem{(errors.Count == 1 ? "" : "s")}):{Environment.NewLine} - {string.Join(Environment.NewLine + " - ", errors)}")
-{
-    public IReadOnlyList<string> Errors { get; } = errors;
-}
-
 /// <summary>
 /// Loads a city package directory (city.json, its boundaries GeoJSON and its matter catalogue; format in
 /// docs/city-package.md), validates all of it, generates the grid, and returns the <see cref="CityModel"/>.

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CityActors.Grains.Cases;
 
+/// <summary>Registration of case handling on a silo: decider, journals, read model and projection.</summary>
 public static class CaseHosting
 {
     /// <summary>The log-consistency provider case grains use: Orleans' custom-storage provider over <see cref="CaseJournal"/>.</summary>

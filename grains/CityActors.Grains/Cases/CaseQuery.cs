@@ -1,13 +1,7 @@
 using CityActors.Domain.Cases;
+using CityActors.Domain.Matters;
 
 namespace CityActors.Grains.Cases;
-
-/// <summary>A WGS84 box (west, south, east, north).</summary>
-public sealed record BoundingBox(double MinLongitude, double MinLatitude, double MaxLongitude, double MaxLatitude)
-{
-    public bool Contains(double? longitude, double? latitude) =>
-        longitude is { } x && latitude is { } y && x >= MinLongitude && x <= MaxLongitude && y >= MinLatitude && y <= MaxLatitude;
-}
 
 /// <summary>
 /// A list query over the read model; every filter is optional and they combine with AND. Results are newest report
@@ -17,7 +11,11 @@ public sealed record BoundingBox(double MinLongitude, double MinLatitude, double
 /// <param name="Department">Cases ever dispatched to this department.</param>
 /// <param name="Statuses">Any of these statuses.</param>
 /// <param name="MatterCode">One catalogue matter.</param>
-/// <param name="Overdue">Whether a stage clock is red now.</param>
+/// <param name="Urgency">One urgency.</param>
+/// <param name="Warned">Whether a stage clock is yellow (黄灯) now.</param>
+/// <param name="Overdue">Whether a stage clock is red (红灯) now.</param>
+/// <param name="Escalated">Whether open work of the case is escalated above its street centre now.</param>
+/// <param name="Supervised">Whether a supervision order (督办) is open on the case.</param>
 /// <param name="ReportedFrom">Reported at or after.</param>
 /// <param name="ReportedTo">Reported before.</param>
 /// <param name="Box">Located inside (cases reported by address have no point and never match).</param>
@@ -28,7 +26,11 @@ public sealed record CaseQuery(
     string? Department = null,
     IReadOnlyList<CaseStatus>? Statuses = null,
     string? MatterCode = null,
+    Urgency? Urgency = null,
+    bool? Warned = null,
     bool? Overdue = null,
+    bool? Escalated = null,
+    bool? Supervised = null,
     DateTimeOffset? ReportedFrom = null,
     DateTimeOffset? ReportedTo = null,
     BoundingBox? Box = null,
@@ -66,36 +68,12 @@ public sealed record CaseQuery(
         && (Department is null || view.DispatchedTo.Contains(Department))
         && (Statuses is null || Statuses.Count == 0 || Statuses.Contains(view.Status))
         && (MatterCode is null || view.MatterCode == MatterCode)
+        && (Urgency is null || view.Urgency == Urgency)
+        && (Warned is null || view.Warned == Warned)
         && (Overdue is null || view.Overdue == Overdue)
+        && (Escalated is null || view.Escalated == Escalated)
+        && (Supervised is null || view.Supervised == Supervised)
         && (ReportedFrom is null || view.ReportedAt >= ReportedFrom)
         && (ReportedTo is null || view.ReportedAt < ReportedTo)
         && (Box is null || Box.Contains(view.Place.Longitude, view.Place.Latitude));
-}
-
-/// <summary>One page of a list, and the cursor of the next page (null on the last).</summary>
-public sealed record CasePage(IReadOnlyList<CaseView> Cases, string? Next);
-
-/// <summary>Position in the newest-first order: report time (UTC ticks) then case id.</summary>
-public readonly record struct CaseCursor(long ReportedTicks, string CaseId)
-{
-    public static CaseCursor Of(CaseView view) => new(view.ReportedAt.UtcTicks, view.Id);
-
-    /// <summary>Whether <paramref name="view"/> comes after this cursor in newest-first order.</summary>
-    public bool Precedes(CaseView view) =>
-        view.ReportedAt.UtcTicks < ReportedTicks || (view.ReportedAt.UtcTicks == ReportedTicks && string.CompareOrdinal(view.Id, CaseId) > 0);
-
-    public override string ToString() => $"{ReportedTicks}~{CaseId}";
-
-    public static bool TryParse(string text, out CaseCursor cursor)
-    {
-        cursor = default;
-        var split = text.IndexOf('~', StringComparison.Ordinal);
-        if (split <= 0 || !long.TryParse(text.AsSpan(0, split), out var ticks) || split == text.Length - 1)
-        {
-            return false;
-        }
-
-        cursor = new CaseCursor(ticks, text[(split + 1)..]);
-        return true;
-    }
 }

@@ -1,3 +1,4 @@
+using CityActors.Domain.Cases;
 using CityActors.Domain.City;
 using CityActors.GrainInterfaces.City;
 
@@ -13,8 +14,8 @@ public abstract class OrgGrainBase(CityModel city, IPersistentState<OrgRoster> r
 
     protected CityModel City { get; } = city;
 
-    /// <summary>Roles that may be assigned here.</summary>
-    protected abstract IReadOnlyCollection<string> Roles { get; }
+    /// <summary>What kind of unit this is, which decides the roles its roster takes (<see cref="StaffRoles.At"/>).</summary>
+    protected abstract StaffPost Post { get; }
 
     private OrgInfo Info => _info ?? throw new InvalidOperationException("The grain is not activated.");
 
@@ -30,7 +31,7 @@ public abstract class OrgGrainBase(CityModel city, IPersistentState<OrgRoster> r
 
     public async Task AssignStaff(StaffMember member)
     {
-        roster.State.Assign(member, Roles, Info.Code);
+        roster.State.Assign(member, Post, Info.Code);
         await roster.WriteStateAsync();
     }
 

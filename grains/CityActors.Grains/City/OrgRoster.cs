@@ -1,3 +1,4 @@
+using CityActors.Domain.Cases;
 using CityActors.GrainInterfaces.City;
 
 namespace CityActors.Grains.City;
@@ -9,8 +10,11 @@ public sealed class OrgRoster
 
     public int OpenWork { get; set; }
 
-    /// <summary>Adds or replaces by id; refuses roles the unit does not use and blank ids.</summary>
-    public void Assign(StaffMember member, IReadOnlyCollection<string> allowedRoles, string unit)
+    /// <summary>Adds or replaces by id; refuses blank ids and names, and roles not held at <paramref name="post"/>.</summary>
+    /// <param name="member">The person and their role.</param>
+    /// <param name="post">What kind of unit this roster belongs to.</param>
+    /// <param name="unit">The unit's code, for messages.</param>
+    public void Assign(StaffMember member, StaffPost post, string unit)
     {
         ArgumentNullException.ThrowIfNull(member);
         if (string.IsNullOrWhiteSpace(member.Id) || string.IsNullOrWhiteSpace(member.Name))
@@ -18,9 +22,9 @@ public sealed class OrgRoster
             throw new ArgumentException($"Staff of {unit} need an id and a name.", nameof(member));
         }
 
-        if (!allowedRoles.Contains(member.Role))
+        if (StaffRoles.Refusal(post, unit, member.Role) is { } refusal)
         {
-            throw new ArgumentException($"Role '{member.Role}' does not exist at {unit}; use one of: {string.Join(", ", allowedRoles)}.", nameof(member));
+            throw new ArgumentException(refusal, nameof(member));
         }
 
         Staff.RemoveAll(s => s.Id == member.Id);

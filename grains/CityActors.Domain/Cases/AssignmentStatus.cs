@@ -1,0 +1,9 @@
+namespace CityActors.Domain.Cases;
+
+/// <summary>Where one department's sub-task stands.</summary>
+public enum AssignmentStatus
+{
+    AwaitingSignFor,
+    Handling,
+    Handled,
+}
