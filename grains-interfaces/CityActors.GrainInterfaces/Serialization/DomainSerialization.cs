@@ -3,6 +3,7 @@ using CityActors.Domain.Cases;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Orleans.Serialization.Configuration;
+using Orleans.Serialization.Cloning;
 
 namespace CityActors.GrainInterfaces.Serialization;
 
@@ -40,6 +41,10 @@ public static class DomainSerialization
 
         // Orleans only deserializes types it was told to trust; the domain assembly's types travel in JSON payloads.
         builder.Services.Configure<TypeManifestOptions>(o => o.AddAllowedAssembly(typeof(CaseState).Assembly));
-        return builder.AddJsonSerializer(IsDomainType, Json);
+        builder.Services.AddSingleton<IGeneralizedCopier, ImmutableDomainCopier>();
+        return builder.AddJsonSerializer(
+            isSerializable: IsDomainType,
+            isCopyable: t => IsDomainType(t) && !(!t.IsAbstract && ImmutableDomainRecords.IsImmutable(t)),
+            configureOptions: o => o.Configure(options => options.SerializerOptions = Json));
     }
 }
