@@ -1,21 +1,21 @@
 using CityActors.LoadTests.Benchmarks;
 
-// Usage: bench <name> [--seconds N] [--warmup N] [--callers N] [--grains N]
-// Human-readable progress goes first; the last line is one JSON object for scripts.
+// Usage: bench <name> [options]. Human-readable progress goes to stdout first; the last line of stdout is one JSON
+// object for scripts. Logs of the silos go to stderr only, so nothing can follow the JSON line on stdout.
+// One entry per benchmark, one line each.
 var benchmarks = new Dictionary<string, Func<BenchmarkSettings, TextWriter, Task<BenchmarkReport>>>(StringComparer.Ordinal)
 {
     ["local-calls"] = LocalCallsBenchmark.RunAsync,
     ["geo-lookup"] = GeoLookupBenchmark.RunAsync,
     ["cross-silo-calls"] = CrossSiloCallsBenchmark.RunAsync,
     ["durable-writes"] = DurableWritesBenchmark.RunAsync,
-    ["failover"] = FailoverBenchmark.RunAsync,
-    ["reminders"] = RemindersBenchmark.RunAsync,
+    ["deadlines"] = DeadlinesBenchmark.RunAsync,
     ["case-lifecycle"] = CaseLifecycleBenchmark.RunAsync,
 };
 
 if (args.Length < 2 || args[0] != "bench" || !benchmarks.TryGetValue(args[1], out var run))
 {
-    Console.Error.WriteLine($"usage: bench <{string.Join("|", benchmarks.Keys)}> [--seconds N] [--warmup N] [--callers N] [--grains N]");
+    Console.Error.WriteLine($"usage: bench <{string.Join("|", benchmarks.Keys)}> {BenchmarkSettings.Usage}");
     return 2;
 }
 
@@ -30,7 +30,19 @@ catch (ArgumentException ex)
     return 2;
 }
 
-Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1 << 30)} GiB, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}");
-var report = await run(settings, Console.Out);
+Console.WriteLine(MachineDescription.Current());
+BenchmarkReport report;
+try
+{
+    report = await run(settings, Console.Out);
+}
+catch (ArgumentException ex)
+{
+    // A setting the benchmark cannot honour (more callers than sockets allow, ...): refused with its reason, never capped silently.
+    Console.Error.WriteLine(ex.Message);
+    return 2;
+}
+
+Console.Out.Flush();
 Console.WriteLine(report.ToJson());
 return 0;

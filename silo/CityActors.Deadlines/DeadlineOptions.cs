@@ -26,6 +26,9 @@ public sealed class DeadlineOptions
     /// <summary>Deliveries one shard keeps in flight at once; a burst of due deadlines (after an outage) is fired this many at a time.</summary>
     public int MaxDeliveriesInFlight { get; set; } = 512;
 
+    /// <summary>Table batches written at the same time by one silo (each on its own connection).</summary>
+    public int ConcurrentWriteBatches { get; set; } = 4;
+
     /// <summary>Most sets and cancels written in one table batch.</summary>
     public int MaxWriteBatch { get; set; } = 1024;
 

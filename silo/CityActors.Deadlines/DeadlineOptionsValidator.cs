@@ -24,9 +24,9 @@ internal sealed class DeadlineOptionsValidator : IValidateOptions<DeadlineOption
             failures.Add($"{nameof(DeadlineOptions.ClockSkewAllowance)} must not be negative.");
         }
 
-        if (options.MaxDeliveriesInFlight <= 0 || options.MaxWriteBatch <= 0 || options.MaxNotifyAttempts <= 0)
+        if (options.MaxDeliveriesInFlight <= 0 || options.MaxWriteBatch <= 0 || options.MaxNotifyAttempts <= 0 || options.ConcurrentWriteBatches <= 0)
         {
-            failures.Add($"{nameof(DeadlineOptions.MaxDeliveriesInFlight)}, {nameof(DeadlineOptions.MaxWriteBatch)} and {nameof(DeadlineOptions.MaxNotifyAttempts)} must be positive.");
+            failures.Add($"{nameof(DeadlineOptions.MaxDeliveriesInFlight)}, {nameof(DeadlineOptions.MaxWriteBatch)}, {nameof(DeadlineOptions.ConcurrentWriteBatches)} and {nameof(DeadlineOptions.MaxNotifyAttempts)} must be positive.");
         }
 
         if (options.MinRetryDelay <= TimeSpan.Zero || options.MaxRetryDelay < options.MinRetryDelay)

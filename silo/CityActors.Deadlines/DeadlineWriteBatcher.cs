@@ -10,12 +10,14 @@ namespace CityActors.Deadlines;
 /// is answered only after its batch is durable; the shards holding affected deadlines are told afterwards.
 /// </summary>
 /// <remarks>
-/// One writer loop: batches commit in submission order, so two changes of one deadline can never be reordered by
-/// racing batches. Within a batch the last change of a key wins, which is what applying them one by one would leave.
+/// <see cref="DeadlineOptions.ConcurrentWriteBatches"/> writer loops take batches from one queue, so a batch waits for
+/// a free writer rather than for the previous batch's round trip. Changes of one deadline stay in order because its
+/// grain awaits each change before making the next (turn-based), so two of them are never queued at once. Within a
+/// batch the last change of a key wins, which is what applying them one by one would leave.
 /// </remarks>
 internal sealed class DeadlineWriteBatcher : IAsyncDisposable
 {
-    private readonly Channel<PendingDeadlineChange> _queue = Channel.CreateUnbounded<PendingDeadlineChange>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<PendingDeadlineChange> _queue = Channel.CreateUnbounded<PendingDeadlineChange>(new UnboundedChannelOptions { SingleReader = false });
     private readonly IDeadlineTable _table;
     private readonly Action<IReadOnlyList<DeadlineChange>, IReadOnlyList<DateTimeOffset?>> _committed;
     private readonly DeadlineMetrics _metrics;
@@ -42,7 +44,7 @@ internal sealed class DeadlineWriteBatcher : IAsyncDisposable
         _metrics = metrics;
         _logger = logger;
         _maxBatch = options.Value.MaxWriteBatch;
-        _writer = Task.Run(WriteAsync);
+        _writer = Task.WhenAll(Enumerable.Range(0, options.Value.ConcurrentWriteBatches).Select(_ => Task.Run(WriteAsync)));
     }
 
     /// <summary>Batches of changes written so far (for tests and diagnostics).</summary>

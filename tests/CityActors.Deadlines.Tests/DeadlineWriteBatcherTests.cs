@@ -24,8 +24,28 @@ public sealed class DeadlineWriteBatcherTests : IAsyncDisposable
                 }
             },
             new DeadlineMetrics(_services.GetRequiredService<IMeterFactory>()),
-            Options.Create(new DeadlineOptions()),
+            // One writer, so the tests see exactly which changes share a batch.
+            Options.Create(new DeadlineOptions { ConcurrentWriteBatches = 1 }),
             NullLogger<DeadlineWriteBatcher>.Instance);
+    }
+
+    [Fact]
+    public async Task Several_writers_commit_every_change_once_and_answer_each_caller_after_its_batch()
+    {
+        var table = new MemoryDeadlineTable();
+        var committed = 0;
+        await using var batcher = new DeadlineWriteBatcher(
+            table,
+            (changes, _) => Interlocked.Add(ref committed, changes.Count),
+            new DeadlineMetrics(_services.GetRequiredService<IMeterFactory>()),
+            Options.Create(new DeadlineOptions { ConcurrentWriteBatches = 4 }),
+            NullLogger<DeadlineWriteBatcher>.Instance);
+
+        await Task.WhenAll(Enumerable.Range(0, 2000).Select(i => batcher.SubmitAsync(Set($"g{i}", "sla", 1), default))).WaitAsync(TimeSpan.FromSeconds(10));
+
+        committed.ShouldBe(2000);
+        (await table.ReadAsync([.. Enumerable.Range(0, 2000).Select(i => TestInstants.Key($"g{i}", "sla"))], default)).Count.ShouldBe(2000);
+        batcher.BatchesWritten.ShouldBeLessThanOrEqualTo(2000);
     }
 
     [Fact]

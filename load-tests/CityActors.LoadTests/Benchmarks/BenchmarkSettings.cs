@@ -2,38 +2,68 @@ using System.Globalization;
 
 namespace CityActors.LoadTests.Benchmarks;
 
-/// <summary>Command-line settings shared by the benchmarks: <c>--seconds</c>, <c>--warmup</c>, <c>--callers</c>, <c>--grains</c>.</summary>
-public sealed record BenchmarkSettings(TimeSpan Duration, TimeSpan Warmup, int Callers, int Grains)
+/// <summary>
+/// Command-line settings: <c>--seconds</c>, <c>--warmup</c>, <c>--callers</c>, <c>--grains</c>, <c>--pending</c>,
+/// <c>--reminders</c> (positive whole numbers) and <c>--mode</c>. A setting left out is null, and each benchmark applies
+/// its own default (durable-writes runs 16 and 64 callers unless <c>--callers</c> picks one, for example).
+/// </summary>
+public sealed record BenchmarkSettings(int? Seconds, int? WarmupSeconds, int? Callers, int? Grains, int? Pending, int? Reminders, string? Mode)
 {
+    public static readonly IReadOnlyList<string> NumberOptions = ["--seconds", "--warmup", "--callers", "--grains", "--pending", "--reminders"];
+
+    public const string ModeOption = "--mode";
+
+    /// <summary>The measured period of each phase (<c>--seconds</c>, else <paramref name="fallbackSeconds"/>).</summary>
+    public TimeSpan DurationOr(int fallbackSeconds) => TimeSpan.FromSeconds(Seconds ?? fallbackSeconds);
+
+    /// <summary>The warm-up before each measured period (<c>--warmup</c>, else <paramref name="fallbackSeconds"/>).</summary>
+    public TimeSpan WarmupOr(int fallbackSeconds) => TimeSpan.FromSeconds(WarmupSeconds ?? fallbackSeconds);
+
+    public static string Usage =>
+        $"[{string.Join(" N] [", NumberOptions)} N] [{ModeOption} embedded|clustered]";
+
+    /// <exception cref="ArgumentException">An unknown option, a repeated one, or a value that is not a positive whole number (or a mode name).</exception>
     public static BenchmarkSettings Parse(IReadOnlyList<string> args)
     {
-        var values = new Dictionary<string, int>(StringComparer.Ordinal)
+        ArgumentNullException.ThrowIfNull(args);
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        string? mode = null;
+        for (var i = 0; i < args.Count; i += 2)
         {
-            ["--seconds"] = 10,
-            ["--warmup"] = 2,
-            ["--callers"] = 1000,
-            ["--grains"] = 10_000,
-        };
-        for (var i = 0; i < args.Count; i++)
-        {
-            if (!values.ContainsKey(args[i]))
+            var option = args[i];
+            if (i + 1 >= args.Count)
             {
-                throw new ArgumentException($"Unknown option '{args[i]}'; expected one of {string.Join(", ", values.Keys)}.");
+                throw new ArgumentException($"Option '{option}' needs a value.");
             }
 
-            if (i + 1 >= args.Count || !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value <= 0)
+            var value = args[i + 1];
+            if (option == ModeOption)
             {
-                throw new ArgumentException($"Option '{args[i]}' needs a positive whole number.");
+                mode = value is "embedded" or "clustered"
+                    ? value
+                    : throw new ArgumentException($"{ModeOption} takes 'embedded' or 'clustered', not '{value}'.");
+                continue;
             }
 
-            values[args[i]] = value;
-            i++;
+            if (!NumberOptions.Contains(option))
+            {
+                throw new ArgumentException($"Unknown option '{option}'; expected one of {string.Join(", ", NumberOptions)}, {ModeOption}.");
+            }
+
+            if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number <= 0)
+            {
+                throw new ArgumentException($"Option '{option}' needs a positive whole number, not '{value}'.");
+            }
+
+            if (!numbers.TryAdd(option, number))
+            {
+                throw new ArgumentException($"Option '{option}' is given twice.");
+            }
         }
 
         return new BenchmarkSettings(
-            TimeSpan.FromSeconds(values["--seconds"]),
-            TimeSpan.FromSeconds(values["--warmup"]),
-            values["--callers"],
-            values["--grains"]);
+            Get("--seconds"), Get("--warmup"), Get("--callers"), Get("--grains"), Get("--pending"), Get("--reminders"), mode);
+
+        int? Get(string option) => numbers.TryGetValue(option, out var v) ? v : null;
     }
 }

@@ -1,127 +1,94 @@
 using System.Diagnostics;
-using CityActors.Domain.Cases;
-using CityActors.Domain.City;
-using CityActors.Domain.Package;
-using CityActors.GrainInterfaces.Cases;
+using CityActors.Deadlines;
 using CityActors.Grains.Cases;
-using CityActors.Grains.PostgreSql;
+using CityActors.Journals;
+using CityActors.LoadTests.Baselines;
+using CityActors.LoadTests.Hosting;
 using CityActors.LoadTests.Measurement;
-using CityActors.Testing;
+using CityActors.LoadTests.Profiling;
+using CityActors.LoadTests.Setup;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace CityActors.LoadTests.Benchmarks;
 
 /// <summary>
-/// Cases of the NYC demo city driven from intake to closure — report (12345 hotline), verify, accept (automatic
-/// dispatch), sign for, report handled, inspect — each caller running one case after another. Measured on an embedded
-/// silo (memory journal, reminders and read model) and on a one-silo cluster (journal, reminders and read model in
-/// PostgreSQL). Baseline: raw Npgsql single-row upserts on the same server at the same concurrency, divided by the
-/// durable writes one case needs (6 journal appends and 10 reminder registrations and removals).
+/// Cases of the NYC demo city driven from intake to closure (six commands each, see <see cref="CaseLifecycleDriver"/>)
+/// by 64 callers, on an embedded silo (in-memory journal, deadlines and read model) and on a one-silo cluster on
+/// PostgreSQL (<c>--mode</c> picks one). Reports commands/s, cases/s and per-command latency, and where the durable
+/// work of a command goes (journal and deadline calls as the case grain sees them). Baseline, clustered only: raw
+/// writes doing a command's durable part (<see cref="RawCommandWriteBaseline"/>) at the same concurrency.
 /// </summary>
 public static class CaseLifecycleBenchmark
 {
-    public const int DurableWritesPerCase = 16;
+    public const int DefaultCallers = 64;
+
+    // Real events replayed by the baseline.
+    private const int SampledEvents = 3000;
 
     public static async Task<BenchmarkReport> RunAsync(BenchmarkSettings settings, TextWriter log)
     {
-        var callers = Math.Min(settings.Callers, 256);
-        var city = CityPackageLoader.Load(Path.Combine(GeoLookupBenchmark.RepositoryRoot(), "silo", "CityActors.Silo", "cities", "nyc"));
-        var plans = Plans(city);
-        log.WriteLine($"case-lifecycle: {city.Name}, {plans.Count:N0} places × single-owner matters, {callers} callers, 6 commands per case, {settings.Warmup.TotalSeconds}s warm-up + {settings.Duration.TotalSeconds}s per phase");
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(log);
+        var callers = settings.Callers ?? DefaultCallers;
+        var warmup = settings.WarmupOr(3);
+        var duration = settings.DurationOr(10);
+        var plans = CasePlan.For(DemoCity.Nyc);
+        log.WriteLine($"case-lifecycle: {DemoCity.Nyc.Name}, {plans.Count:N0} places with single-owner matters, {callers:N0} callers, "
+            + $"{CaseLifecycleDriver.Commands.Count} commands per case, {warmup.TotalSeconds}s warm-up + {duration.TotalSeconds}s per phase");
 
-        await using (var embedded = await TestSilo.StartAsync(s => s.AddGrains(typeof(CaseGrain).Assembly).AddCases(), TimeProvider.System, services: s => s.AddSingleton(city)).ConfigureAwait(false))
+        ModeResult? embedded = null;
+        if (settings.Mode is null or "embedded")
         {
-            var result = await DriveAsync(embedded.Grains, plans, "e", callers, settings).ConfigureAwait(false);
-            var lag = await CatchUpAsync(embedded.Services.GetRequiredService<CaseProjector>()).ConfigureAwait(false);
-            log.WriteLine($"  embedded:  {result.OpsPerSecond,8:N0} cases/s  p50 {result.P50Microseconds / 1000:N1} ms  p99 {result.P99Microseconds / 1000:N1} ms  ({result.OpsPerSecond * 6:N0} commands/s; read model caught up {lag.TotalMilliseconds:N0} ms after the run)");
+            embedded = await RunModeAsync("embedded", null, plans, callers, warmup, duration, log).ConfigureAwait(false);
         }
 
-        await using var cluster = await TestCluster.StartAsync(1, s => s.AddGrains(typeof(CaseGrain).Assembly).AddCases().UsePostgreSqlCaseViews().Services.AddSingleton(city), new Dictionary<string, string?>
+        if (settings.Mode == "embedded")
         {
-            ["CityActors:Silo:ShardCount"] = "1024",
-        }).ConfigureAwait(false);
-        await cluster.WaitForStableAsync().ConfigureAwait(false);
-        var baseline = await RawUpsertsAsync(cluster.ConnectionString, callers, settings).ConfigureAwait(false);
-        var perCase = new LoadResult(baseline.Operations / DurableWritesPerCase, baseline.Elapsed, baseline.Latency);
-        log.WriteLine($"  baseline:  {baseline.OpsPerSecond,8:N0} raw upserts/s ÷ {DurableWritesPerCase} writes per case = {perCase.OpsPerSecond:N0} cases/s");
-
-        var clustered = await DriveAsync(cluster.Silos[0].Grains, plans, "c", callers, settings).ConfigureAwait(false);
-        var clusteredLag = await CatchUpAsync(cluster.Silos[0].Services.GetRequiredService<CaseProjector>()).ConfigureAwait(false);
-        log.WriteLine($"  clustered: {clustered.OpsPerSecond,8:N0} cases/s  p50 {clustered.P50Microseconds / 1000:N1} ms  p99 {clustered.P99Microseconds / 1000:N1} ms  ({clustered.OpsPerSecond * 6:N0} commands/s; read model caught up {clusteredLag.TotalMilliseconds:N0} ms after the run)");
-        log.WriteLine($"  ratio clustered / baseline: {clustered.OpsPerSecond / perCase.OpsPerSecond:N2}");
-        return BenchmarkReport.From("case-lifecycle", clustered, perCase);
-    }
-
-    private sealed record CasePlan(ReportedLocation Location, string Matter, string Street, string Department);
-
-    /// <summary>Grid-cell centres paired with matters whose catalogue rule names a single department there.</summary>
-    private static List<CasePlan> Plans(CityModel city)
-    {
-        var decider = new CaseDecider(city, CaseRules.Default);
-        var random = new Random(7);
-        var cells = city.Units.Where(u => u.Level == OrgLevel.Grid).OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
-        var plans = new List<CasePlan>();
-        foreach (var cell in cells.OrderBy(_ => random.Next()).Take(2000))
-        {
-            var point = cell.Boundary!.InteriorPoint;
-            var place = decider.Locate(ReportedLocation.At(point.X, point.Y));
-            var matter = city.Catalogue.Matters[random.Next(city.Catalogue.Matters.Count)];
-            if (DispatchPlanner.Plan(city, matter, place).SingleOwner is { } department)
-            {
-                plans.Add(new CasePlan(ReportedLocation.At(point.X, point.Y), matter.Code, place.StreetCode, department));
-            }
+            return Report(embedded!, baseline: null, embedded: null, callers);
         }
 
-        return plans;
+        await using var database = await BenchmarkDatabase.StartAsync().ConfigureAwait(false);
+        var cluster = await database.CreateAsync("cases").ConfigureAwait(false);
+        var clustered = await RunModeAsync("clustered", cluster, plans, callers, warmup, duration, log).ConfigureAwait(false);
+        var events = await RawCommandWriteBaseline.SampleEventsAsync(cluster, CaseJournal.GrainType, SampledEvents).ConfigureAwait(false);
+        var baseline = await RawCommandWriteBaseline.RunAsync(cluster, events, new DeadlineOptions().ShardCount, callers, warmup, duration).ConfigureAwait(false);
+        log.WriteLine($"  baseline (journal insert + deadline upsert, one statement per command, {events.Count:N0} real events replayed):");
+        log.WriteLine($"    {baseline.Describe("commands", milliseconds: true)}");
+        log.WriteLine($"  ratio clustered / baseline: {clustered.CommandsPerSecond / baseline.OpsPerSecond:N2}");
+        return Report(clustered, baseline, embedded, callers);
     }
 
-    private static readonly string[] Steps = ["report", "verify", "accept", "sign for", "handled", "inspect"];
-
-    /// <summary>Total ticks spent per step (for the per-command breakdown) and cases measured.</summary>
-    private static readonly long[] StepTicks = new long[Steps.Length];
-
-    private static string Breakdown(long cases) =>
-        string.Join(", ", Steps.Select((name, i) => $"{name} {TimeSpan.FromTicks(Interlocked.Read(ref StepTicks[i]) / Math.Max(1, cases)).TotalMilliseconds:N1}"));
-
-    private static async Task<T> Step<T>(int index, Task<T> call)
+    private static async Task<ModeResult> RunModeAsync(
+        string mode, string? connectionString, IReadOnlyList<CasePlan> plans, int callers, TimeSpan warmup, TimeSpan duration, TextWriter log)
     {
-        var started = Stopwatch.GetTimestamp();
-        var result = await call.ConfigureAwait(false);
-        Interlocked.Add(ref StepTicks[index], Stopwatch.GetElapsedTime(started).Ticks);
-        return result;
-    }
-
-    private static async Task<LoadResult> DriveAsync(IGrainFactory grains, List<CasePlan> plans, string prefix, int callers, BenchmarkSettings settings)
-    {
-        Array.Clear(StepTicks);
-        var hotline = new Actor("hotline-platform", Role.ChannelSystem, "hotline");
-        var result = await LoadRun.RunAsync(callers, settings.Warmup, settings.Duration, async (caller, n) =>
+        using var profile = new DurableWriteProfile();
+        await using var silo = await BenchmarkSilo.StartAsync(connectionString, s =>
         {
-            var plan = plans[(int)((caller * 7919L + n) % plans.Count)];
-            var externalId = $"{prefix}{caller}-{n}";
-            var grain = grains.GetGrain<ICaseGrain>(Channels.CaseIdFor(Channel.Hotline, externalId));
-            var centre = new Actor("operator", Role.CentreOperator, plan.Street);
-            var clerk = new Actor("clerk", Role.DepartmentClerk, plan.Department);
-            await Step(0, grain.Execute(new ReportCase(hotline, new CaseReport(Channel.Hotline, externalId, plan.Matter, "load test", plan.Location)))).ConfigureAwait(false);
-            await Step(1, grain.Execute(new VerifyCase(centre))).ConfigureAwait(false);
-            var accepted = await Step(2, grain.Execute(new AcceptCase(centre))).ConfigureAwait(false);
-            if (accepted.Lead != plan.Department)
-            {
-                throw new InvalidOperationException($"Case {accepted.Id} went to {accepted.Lead}, not {plan.Department}.");
-            }
-
-            await Step(3, grain.Execute(new SignFor(clerk, plan.Department))).ConfigureAwait(false);
-            await Step(4, grain.Execute(new ReportHandled(clerk, plan.Department, "done"))).ConfigureAwait(false);
-            var closed = await Step(5, grain.Execute(new InspectCase(centre, true))).ConfigureAwait(false);
-            if (closed.Status != CaseStatus.Closed)
-            {
-                throw new InvalidOperationException($"Case {closed.Id} ended {closed.Status}.");
-            }
+            s.Services.Decorate<IEventJournal>((journal, _) => new TimedEventJournal(journal, profile));
+            s.Services.Decorate<IDeadlines>((deadlines, _) => new TimedDeadlines(deadlines, profile));
         }).ConfigureAwait(false);
-        var started = (long)(result.Operations * ((settings.Warmup + settings.Duration) / settings.Duration));
-        Console.WriteLine($"    mean ms per command (all cases started): {Breakdown(started)}");
-        return result;
+        using var driver = new CaseLifecycleDriver(silo.Grains, plans, mode[..1]);
+        var cases = await LoadRun.RunAsync(callers, warmup, duration, driver.DriveAsync).ConfigureAwait(false);
+        var (byCommand, all) = driver.Latencies();
+        var result = new ModeResult(mode, cases, all.Count / cases.Elapsed.TotalSeconds, all.Summary(), byCommand.Select(h => h.Summary()).ToList(), profile.Summarize());
+        var lag = await CatchUpAsync(silo.Services.GetRequiredService<CaseProjector>()).ConfigureAwait(false);
+
+        log.WriteLine($"  {mode}: {result.CommandsPerSecond,8:N0} commands/s, {cases.OpsPerSecond:N0} cases/s; per command {result.PerCommand.InMilliseconds()}"
+            + (cases.Failures == 0 ? "" : $"; {cases.Failures:N0} cases failed, first: {cases.FirstFailure}"));
+        for (var i = 0; i < byCommand.Count; i++)
+        {
+            log.WriteLine($"    {CaseLifecycleDriver.Commands[i],-9} {result.ByCommand[i].InMilliseconds()}");
+        }
+
+        var appends = Math.Max(1, result.Profile.First(p => p.Kind == "journal append").Calls);
+        log.WriteLine("    durable work as the case grain sees it (whole run, warm-up included; calls per journal append ≈ per command):");
+        foreach (var (kind, calls, mean, p99) in result.Profile.Where(p => p.Calls > 0))
+        {
+            log.WriteLine(FormattableString.Invariant($"      {kind,-15} {calls,9:N0} calls ({(double)calls / appends:N2} per append)  mean {mean / 1e3:N2} ms  p99 {p99 / 1e3:N2} ms"));
+        }
+
+        log.WriteLine($"    read model caught up {lag.TotalMilliseconds:N0} ms after the load stopped");
+        return result with { CatchUp = lag };
     }
 
     /// <summary>How long the read model takes to absorb what is still unprojected when the load stops.</summary>
@@ -142,21 +109,48 @@ public static class CaseLifecycleBenchmark
         }
     }
 
-    private static async Task<LoadResult> RawUpsertsAsync(string connectionString, int callers, BenchmarkSettings settings)
+    private static BenchmarkReport Report(ModeResult main, LoadResult? baseline, ModeResult? embedded, int callers)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = Math.Max(callers, 10) };
-        await using var dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
-        await using (var create = dataSource.CreateCommand("create table raw_case_upsert (id bigint primary key, data jsonb not null)"))
+        var extra = new List<KeyValuePair<string, double>>
         {
-            await create.ExecuteNonQueryAsync().ConfigureAwait(false);
+            new("clustered", main.Mode == "clustered" ? 1 : 0),
+            new("cases_per_s", Math.Round(main.Cases.OpsPerSecond, 1)),
+            new("callers", callers),
+        };
+        for (var i = 0; i < main.ByCommand.Count; i++)
+        {
+            extra.Add(new($"{CaseLifecycleDriver.Commands[i].Replace(' ', '_')}_p99_us", Math.Round(main.ByCommand[i].P99Microseconds, 1)));
         }
 
-        return await LoadRun.RunAsync(callers, settings.Warmup, settings.Duration, async (caller, n) =>
+        foreach (var (kind, calls, mean, _) in main.Profile.Where(p => p.Calls > 0))
         {
-            await using var command = dataSource.CreateCommand("insert into raw_case_upsert (id, data) values ($1, $2::jsonb) on conflict (id) do update set data = excluded.data");
-            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = (caller * 100_003L) + n });
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = "{\"meta\":{\"at\":\"2026-11-16T10:00:00+08:00\",\"by\":{\"id\":\"operator\",\"role\":2}},\"$event\":\"verified\"}" });
-            await command.ExecuteNonQueryAsync().ConfigureAwait(false);
-        }).ConfigureAwait(false);
+            extra.Add(new($"{kind.Replace(' ', '_')}_mean_us", Math.Round(mean, 1)));
+        }
+
+        extra.Add(new("read_model_catch_up_ms", Math.Round(main.CatchUp.TotalMilliseconds)));
+        if (embedded is not null)
+        {
+            extra.Add(new("embedded_ops_per_s", Math.Round(embedded.CommandsPerSecond)));
+            extra.Add(new("embedded_p50_us", Math.Round(embedded.PerCommand.P50Microseconds, 1)));
+            extra.Add(new("embedded_p99_us", Math.Round(embedded.PerCommand.P99Microseconds, 1)));
+        }
+
+        extra.Add(new("failures", main.Cases.Failures + (baseline?.Failures ?? 0) + (embedded?.Cases.Failures ?? 0)));
+        return new BenchmarkReport("case-lifecycle", main.CommandsPerSecond, baseline?.OpsPerSecond ?? 0, main.PerCommand.P50Microseconds, main.PerCommand.P99Microseconds)
+        {
+            MaxMicroseconds = main.PerCommand.MaxMicroseconds,
+            Extra = extra,
+        };
+    }
+
+    private sealed record ModeResult(
+        string Mode,
+        LoadResult Cases,
+        double CommandsPerSecond,
+        LatencySummary PerCommand,
+        IReadOnlyList<LatencySummary> ByCommand,
+        IReadOnlyList<(string Kind, long Calls, double MeanMicroseconds, double P99Microseconds)> Profile)
+    {
+        public TimeSpan CatchUp { get; init; }
     }
 }

@@ -1,78 +1,90 @@
+using CityActors.LoadTests.Baselines;
+using CityActors.LoadTests.Grains;
+using CityActors.LoadTests.Hosting;
 using CityActors.LoadTests.Measurement;
-using CityActors.Testing;
-using Npgsql;
 
 namespace CityActors.LoadTests.Benchmarks;
 
 /// <summary>
-/// Grain state writes through the clustered runtime (each call writes jsonb state with the lease fence and ETag check
-/// and returns after commit) against raw Npgsql single-row upserts of the same payload at the same concurrency on
-/// the same PostgreSQL server.
+/// Grain state writes committed in PostgreSQL, at 16 and 64 callers (or the one <c>--callers</c> picks): (a) our
+/// PostgresGrainStorage (the clustered silo's default storage, group commit) through grains with
+/// <c>[PersistentState]</c>, (b) raw Npgsql single-row upserts at the same concurrency, (c) Orleans' stock AdoNet grain
+/// storage on the same server. Every write is acknowledged only after its commit. One silo, one PostgreSQL server.
 /// </summary>
 public static class DurableWritesBenchmark
 {
+    public const int DefaultGrains = 10_000;
+    private static readonly int[] DefaultCallers = [16, 64];
+
     public static async Task<BenchmarkReport> RunAsync(BenchmarkSettings settings, TextWriter log)
     {
-        log.WriteLine($"durable-writes: {settings.Callers} callers, {settings.Grains} grains, {settings.Warmup.TotalSeconds}s warm-up + {settings.Duration.TotalSeconds}s per phase");
-        await using var cluster = await TestCluster.StartAsync(1, silo => silo.AddGrain<WriterGrain>(), new Dictionary<string, string?>
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(log);
+        int[] callerCounts = settings.Callers is { } only ? [only] : DefaultCallers;
+        var grainCount = settings.Grains ?? DefaultGrains;
+        var warmup = settings.WarmupOr(3);
+        var duration = settings.DurationOr(10);
+        log.WriteLine($"durable-writes: {string.Join(" and ", callerCounts)} callers, {grainCount:N0} grains, {warmup.TotalSeconds}s warm-up + {duration.TotalSeconds}s per phase; "
+            + $"raw baseline and stock storage pooled at up to {BaselinePool.MaxConnections} connections, our storage on the silo's default pool");
+
+        await using var database = await BenchmarkDatabase.StartAsync().ConfigureAwait(false);
+        var cluster = await database.CreateAsync("cluster").ConfigureAwait(false);
+        var stock = await database.CreateAsync("stock").ConfigureAwait(false);
+        await StockAdoNetStorage.CreateSchemaAsync(stock).ConfigureAwait(false);
+        await RawUpsertBaseline.CreateTableAsync(cluster).ConfigureAwait(false);
+        await using var stockPool = BenchmarkDatabase.BoundedPool(stock, BaselinePool.SizeFor(callerCounts.Max()));
+        await using var silo = await BenchmarkSilo.StartAsync(cluster, s => s.AddStockAdoNetStorage(stockPool)).ConfigureAwait(false);
+        var ours = Enumerable.Range(0, grainCount).Select(i => silo.Grains.GetGrain<IWriterGrain>(i)).ToArray();
+        var stockGrains = Enumerable.Range(0, grainCount).Select(i => silo.Grains.GetGrain<IStockWriterGrain>(i)).ToArray();
+
+        // Every grain activated and its row created before any phase, so the phases measure updates of existing state
+        // (the raw table is filled the same way), not activations and first inserts.
+        await FixedCountRun.RunAsync(grainCount, 64, i => ours[i].Write(0)).ConfigureAwait(false);
+        await FixedCountRun.RunAsync(grainCount, 64, i => stockGrains[i].Write(0)).ConfigureAwait(false);
+        await RawUpsertBaseline.FillAsync(cluster, grainCount).ConfigureAwait(false);
+        log.WriteLine($"  {grainCount:N0} grains of each storage activated and written once");
+
+        var rounds = new List<Round>();
+        foreach (var callers in callerCounts)
         {
-            ["CityActors:Silo:ShardCount"] = "1024",
-        }).ConfigureAwait(false);
-        await cluster.WaitForStableAsync().ConfigureAwait(false);
-
-        var baselineResult = await RawUpsertsAsync(cluster.ConnectionString, settings).ConfigureAwait(false);
-        log.WriteLine($"  baseline (raw Npgsql upserts): {baselineResult.OpsPerSecond,10:N0} writes/s  p50 {baselineResult.P50Microseconds:N1} µs  p99 {baselineResult.P99Microseconds:N1} µs");
-
-        var factory = cluster.Silos[0].Grains;
-        var grains = Enumerable.Range(0, settings.Grains).Select(i => factory.GetGrain<IWriterGrain>(i)).ToArray();
-        var result = await LoadRun.RunAsync(settings.Callers, settings.Warmup, settings.Duration, async (caller, n) =>
-            await grains[(int)((caller + (n * 7919)) % grains.Length)].Write((int)n).ConfigureAwait(false)).ConfigureAwait(false);
-        log.WriteLine($"  runtime (grain state writes):  {result.OpsPerSecond,10:N0} writes/s  p50 {result.P50Microseconds:N1} µs  p99 {result.P99Microseconds:N1} µs");
-        return BenchmarkReport.From("durable-writes", result, baselineResult);
-    }
-
-    private static async Task<LoadResult> RawUpsertsAsync(string connectionString, BenchmarkSettings settings)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = Math.Max(settings.Callers, 10) };
-        await using var dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
-        await using (var create = dataSource.CreateCommand("create table raw_upsert (id bigint primary key, data jsonb not null)"))
-        {
-            await create.ExecuteNonQueryAsync().ConfigureAwait(false);
+            log.WriteLine($"  {callers} callers:");
+            var raw = await RawUpsertBaseline.RunAsync(cluster, callers, grainCount, warmup, duration).ConfigureAwait(false);
+            log.WriteLine($"    raw Npgsql upserts:        {raw.Describe("writes", milliseconds: true)}");
+            var ourResult = await LoadRun.RunAsync(callers, warmup, duration, async (caller, n) =>
+                await ours[Target(caller, n, grainCount)].Write((int)n).ConfigureAwait(false)).ConfigureAwait(false);
+            log.WriteLine($"    PostgresGrainStorage:      {ourResult.Describe("writes", milliseconds: true)}");
+            var stockResult = await LoadRun.RunAsync(callers, warmup, duration, async (caller, n) =>
+                await stockGrains[Target(caller, n, grainCount)].Write((int)n).ConfigureAwait(false)).ConfigureAwait(false);
+            log.WriteLine($"    stock AdoNet grain storage: {stockResult.Describe("writes", milliseconds: true)}");
+            log.WriteLine($"    ratio ours / raw {ourResult.OpsPerSecond / raw.OpsPerSecond:N2}, ours / stock {ourResult.OpsPerSecond / stockResult.OpsPerSecond:N2}");
+            rounds.Add(new Round(callers, raw, ourResult, stockResult));
         }
 
-        return await LoadRun.RunAsync(settings.Callers, settings.Warmup, settings.Duration, async (caller, n) =>
+        // The headline is the largest caller count (64 by default): the target is stated there.
+        var main = rounds[^1];
+        var extra = new List<KeyValuePair<string, double>>
         {
-            await using var command = dataSource.CreateCommand("insert into raw_upsert (id, data) values ($1, $2::jsonb) on conflict (id) do update set data = excluded.data");
-            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = (caller + (n * 7919)) % settings.Grains });
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = WriterGrain.Payload((int)n) });
-            await command.ExecuteNonQueryAsync().ConfigureAwait(false);
-        }).ConfigureAwait(false);
+            new("callers", main.Callers),
+            new("stock_ops_per_s", Math.Round(main.Stock.OpsPerSecond)),
+            new("ratio_vs_stock", main.Ours.OpsPerSecond / main.Stock.OpsPerSecond),
+            new("stock_p99_us", main.Stock.P99Microseconds),
+            new("baseline_p99_us", main.Raw.P99Microseconds),
+        };
+        foreach (var round in rounds.Take(rounds.Count - 1))
+        {
+            extra.Add(new($"ops_per_s_at_{round.Callers}", Math.Round(round.Ours.OpsPerSecond)));
+            extra.Add(new($"baseline_ops_per_s_at_{round.Callers}", Math.Round(round.Raw.OpsPerSecond)));
+            extra.Add(new($"stock_ops_per_s_at_{round.Callers}", Math.Round(round.Stock.OpsPerSecond)));
+            extra.Add(new($"ratio_at_{round.Callers}", round.Ours.OpsPerSecond / round.Raw.OpsPerSecond));
+            extra.Add(new($"ratio_vs_stock_at_{round.Callers}", round.Ours.OpsPerSecond / round.Stock.OpsPerSecond));
+            extra.Add(new($"p99_us_at_{round.Callers}", round.Ours.P99Microseconds));
+        }
+
+        extra.Add(new("failures", rounds.Sum(r => r.Raw.Failures + r.Ours.Failures + r.Stock.Failures)));
+        return BenchmarkReport.From("durable-writes", main.Ours, main.Raw) with { Extra = extra };
     }
-}
 
-public sealed class WriterState
-{
-    public int Value { get; set; }
+    private static int Target(int caller, long n, int grains) => (int)((caller + (n * 7919)) % grains);
 
-    public int Writes { get; set; }
-}
-
-public interface IWriterGrain : IGrainWithIntegerKey
-{
-    /// <summary>Updates and persists the state; returns after the write committed.</summary>
-    Task<int> Write(int value);
-}
-
-public sealed class WriterGrain([PersistentState("writer")] IPersistentState<WriterState> state) : Grain, IWriterGrain
-{
-    /// <summary>The same JSON the grain's state serializes to, for the raw baseline.</summary>
-    public static string Payload(int value) => $"{{\"value\":{value},\"writes\":{value}}}";
-
-    public async Task<int> Write(int value)
-    {
-        state.State.Value = value;
-        state.State.Writes++;
-        await state.WriteStateAsync();
-        return state.State.Writes;
-    }
+    private sealed record Round(int Callers, LoadResult Raw, LoadResult Ours, LoadResult Stock);
 }

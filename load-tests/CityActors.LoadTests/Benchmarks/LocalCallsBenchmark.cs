@@ -1,39 +1,50 @@
+using CityActors.LoadTests.Baselines;
+using CityActors.LoadTests.Grains;
+using CityActors.LoadTests.Hosting;
 using CityActors.LoadTests.Measurement;
-using CityActors.Runtime.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace CityActors.LoadTests.Benchmarks;
 
 /// <summary>
-/// In-process grain calls from many concurrent callers over many grains, against the channel-per-actor baseline
-/// at the same concurrency, in the same process and run.
+/// In-process Orleans grain calls: many concurrent callers on one embedded silo (localhost clustering), calling
+/// <see cref="IPingGrain.Ping"/> on many grains through the silo's own grain factory, against the channel-per-actor
+/// baseline at the same concurrency, actor count and target pattern, in the same process and run.
 /// </summary>
 public static class LocalCallsBenchmark
 {
+    public const int DefaultCallers = 1000;
+    public const int DefaultGrains = 10_000;
+
     public static async Task<BenchmarkReport> RunAsync(BenchmarkSettings settings, TextWriter log)
     {
-        log.WriteLine($"local-calls: {settings.Callers} callers, {settings.Grains} grains, {settings.Warmup.TotalSeconds}s warm-up + {settings.Duration.TotalSeconds}s per phase");
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(log);
+        var callers = settings.Callers ?? DefaultCallers;
+        var grainCount = settings.Grains ?? DefaultGrains;
+        var warmup = settings.WarmupOr(2);
+        var duration = settings.DurationOr(10);
+        log.WriteLine($"local-calls: {callers:N0} callers, {grainCount:N0} grains, {warmup.TotalSeconds}s warm-up + {duration.TotalSeconds}s per phase");
 
-        await using var baseline = new ChannelPingBaseline(settings.Grains);
-        var baselineResult = await LoadRun.RunAsync(settings.Callers, settings.Warmup, settings.Duration, async (caller, n) =>
-            await baseline.Ping(Target(caller, n, settings.Grains), (int)n).ConfigureAwait(false)).ConfigureAwait(false);
-        log.WriteLine($"  baseline (channel ping): {baselineResult.OpsPerSecond,12:N0} calls/s  p50 {baselineResult.P50Microseconds:N1} µs  p99 {baselineResult.P99Microseconds:N1} µs");
+        LoadResult baseline;
+        await using (var channels = new ChannelPingBaseline(grainCount))
+        {
+            baseline = await LoadRun.RunAsync(callers, warmup, duration, async (caller, n) =>
+                await channels.Ping(Target(caller, n, grainCount), (int)n).ConfigureAwait(false)).ConfigureAwait(false);
+        }
 
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Logging.AddFilter(level => level >= LogLevel.Warning);
-        builder.AddCityActorsSilo(silo => silo.AddGrain<PingGrain>());
-        using var host = builder.Build();
-        await host.StartAsync().ConfigureAwait(false);
-        var factory = host.Services.GetRequiredService<IGrainFactory>();
-        var grains = Enumerable.Range(0, settings.Grains).Select(i => factory.GetGrain<IPingGrain>(i)).ToArray();
-        var runtimeResult = await LoadRun.RunAsync(settings.Callers, settings.Warmup, settings.Duration, async (caller, n) =>
-            await grains[Target(caller, n, settings.Grains)].Ping((int)n).ConfigureAwait(false)).ConfigureAwait(false);
-        log.WriteLine($"  runtime (grain calls):   {runtimeResult.OpsPerSecond,12:N0} calls/s  p50 {runtimeResult.P50Microseconds:N1} µs  p99 {runtimeResult.P99Microseconds:N1} µs");
-        await host.StopAsync().ConfigureAwait(false);
+        log.WriteLine($"  baseline (channel per actor): {baseline.Describe("calls")}");
 
-        return BenchmarkReport.From("local-calls", runtimeResult, baselineResult);
+        await using var silo = await BenchmarkSilo.StartAsync(connectionString: null).ConfigureAwait(false);
+        var grains = Enumerable.Range(0, grainCount).Select(i => silo.Grains.GetGrain<IPingGrain>(i)).ToArray();
+        var orleans = await LoadRun.RunAsync(callers, warmup, duration, async (caller, n) =>
+            await grains[Target(caller, n, grainCount)].Ping((int)n).ConfigureAwait(false)).ConfigureAwait(false);
+        log.WriteLine($"  Orleans (grain calls):        {orleans.Describe("calls")}");
+        log.WriteLine($"  ratio Orleans / baseline: {orleans.OpsPerSecond / baseline.OpsPerSecond:N2}");
+
+        return BenchmarkReport.From("local-calls", orleans, baseline) with
+        {
+            Extra = [new("callers", callers), new("grains", grainCount), new("failures", orleans.Failures + baseline.Failures)],
+        };
     }
 
     // Spreads each caller over all grains so every grain sees concurrent callers.

@@ -1,77 +1,54 @@
+using HdrHistogram;
+
 namespace CityActors.LoadTests.Measurement;
 
 /// <summary>
-/// A log-linear histogram of durations in nanoseconds: 64 linear sub-buckets per power of two, so any recorded value
-/// is reported within about 1.6 %. One per caller (no sharing on the hot path), merged at the end.
+/// Durations in nanoseconds in an HdrHistogram (3 significant digits, so any value is reported within 0.1 %), plus the
+/// exact largest value recorded. Not thread-safe: one per recording thread (<see cref="LatencyRecorder"/>), merged at the end.
 /// </summary>
+/// <remarks>
+/// HdrHistogram answers a percentile with the highest value of the bucket it falls in, which can lie above the
+/// largest value actually recorded; the old printer reported such a p99 above the max. Every percentile here is
+/// capped at the exact maximum, so percentile ≤ max holds by construction.
+/// </remarks>
 public sealed class LatencyHistogram
 {
-    private const int SubBuckets = 64;
-    private const int SubBucketBits = 6;
-    private readonly long[] _counts = new long[SubBuckets * 64];
+    /// <summary>Longest duration kept apart from others; longer ones are counted as this (an hour is far beyond any run).</summary>
+    public static readonly long HighestTrackableNanoseconds = (long)TimeSpan.FromHours(1).TotalNanoseconds;
 
-    public long Count { get; private set; }
+    private const int SignificantDigits = 3;
+
+    private readonly LongHistogram _histogram = new(1, HighestTrackableNanoseconds, SignificantDigits);
+
+    public long Count => _histogram.TotalCount;
+
+    /// <summary>The exact largest value recorded, in nanoseconds; 0 when empty.</summary>
+    public long MaxNanoseconds { get; private set; }
 
     public void Record(long nanoseconds)
     {
-        var value = (ulong)Math.Max(0, nanoseconds);
-        _counts[BucketOf(value)]++;
-        Count++;
+        var value = Math.Clamp(nanoseconds, 1, HighestTrackableNanoseconds);
+        _histogram.RecordValue(value);
+        if (value > MaxNanoseconds)
+        {
+            MaxNanoseconds = value;
+        }
     }
 
     public void Add(LatencyHistogram other)
     {
-        for (var i = 0; i < _counts.Length; i++)
-        {
-            _counts[i] += other._counts[i];
-        }
-
-        Count += other.Count;
+        ArgumentNullException.ThrowIfNull(other);
+        _histogram.Add(other._histogram);
+        MaxNanoseconds = Math.Max(MaxNanoseconds, other.MaxNanoseconds);
     }
 
-    /// <summary>The value at <paramref name="percentile"/> (0–100), in nanoseconds (upper edge of its bucket).</summary>
-    public long Percentile(double percentile)
-    {
-        if (Count == 0)
-        {
-            return 0;
-        }
+    /// <summary>The mean of the values recorded, in nanoseconds (at the histogram's precision); 0 when empty.</summary>
+    public double MeanNanoseconds => Count == 0 ? 0 : _histogram.GetMean();
 
-        var rank = (long)Math.Ceiling(percentile / 100.0 * Count);
-        long seen = 0;
-        for (var i = 0; i < _counts.Length; i++)
-        {
-            seen += _counts[i];
-            if (seen >= rank)
-            {
-                return UpperEdge(i);
-            }
-        }
+    /// <summary>The value at <paramref name="percentile"/> (0–100) in nanoseconds, never above <see cref="MaxNanoseconds"/>; 0 when empty.</summary>
+    public long Percentile(double percentile) =>
+        Count == 0 ? 0 : Math.Min(_histogram.GetValueAtPercentile(percentile), MaxNanoseconds);
 
-        return UpperEdge(_counts.Length - 1);
-    }
-
-    private static int BucketOf(ulong value)
-    {
-        if (value < SubBuckets)
-        {
-            return (int)value;
-        }
-
-        var exponent = 63 - (int)ulong.LeadingZeroCount(value);
-        var mantissa = (int)(value >> (exponent - SubBucketBits)) & (SubBuckets - 1);
-        return ((exponent - SubBucketBits + 1) * SubBuckets) + mantissa;
-    }
-
-    private static long UpperEdge(int bucket)
-    {
-        if (bucket < SubBuckets)
-        {
-            return bucket;
-        }
-
-        var exponent = (bucket / SubBuckets) + SubBucketBits - 1;
-        var mantissa = bucket % SubBuckets;
-        return ((long)(SubBuckets + mantissa + 1) << (exponent - SubBucketBits)) - 1;
-    }
+    /// <summary>p50, p99 and max in microseconds, the figures every report carries.</summary>
+    public LatencySummary Summary() => new(Percentile(50) / 1e3, Percentile(99) / 1e3, MaxNanoseconds / 1e3);
 }

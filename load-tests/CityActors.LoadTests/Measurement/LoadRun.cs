@@ -2,69 +2,110 @@ using System.Diagnostics;
 
 namespace CityActors.LoadTests.Measurement;
 
-/// <summary>Result of one closed-loop load phase.</summary>
-public sealed record LoadResult(long Operations, TimeSpan Elapsed, LatencyHistogram Latency)
-{
-    public double OpsPerSecond => Operations / Elapsed.TotalSeconds;
-
-    public double P50Microseconds => Latency.Percentile(50) / 1000.0;
-
-    public double P99Microseconds => Latency.Percentile(99) / 1000.0;
-}
-
 /// <summary>
-/// Runs <c>callers</c> concurrent closed loops (each issues its next call when the previous one returns) for a
-/// warm-up and then a measured period, recording every call's latency.
+/// Runs <c>callers</c> concurrent closed loops (each issues its next call when the previous one returned) for a
+/// warm-up and then a measured period, recording the latency of every call completed in the measured period.
 /// </summary>
+/// <remarks>
+/// Each caller issues its next call from the thread pool's queue, as an independent client would, never inline on
+/// the thread that completed its previous call (see the loop). A failed call is counted, not retried, and its caller goes on: a benchmark must finish and say what failed rather
+/// than die at its defaults. A phase in which every call failed is an error.
+/// </remarks>
 public static class LoadRun
 {
-    public static async Task<LoadResult> RunAsync(int callers, TimeSpan warmup, TimeSpan duration, Func<int, long, ValueTask> call)
+    /// <param name="callers">Concurrent loops.</param>
+    /// <param name="warmup">Time before measuring starts.</param>
+    /// <param name="duration">Measured time.</param>
+    /// <param name="call">One operation of caller (first argument) number n (second argument).</param>
+    public static Task<LoadResult> RunAsync(int callers, TimeSpan warmup, TimeSpan duration, Func<int, long, ValueTask> call)
     {
+        ArgumentNullException.ThrowIfNull(call);
+        return RunAsync(callers, warmup, duration, (caller, n, _) => call(caller, n));
+    }
+
+    /// <summary>As the other overload, with the <see cref="LoadPhase"/> passed to each operation so it can record figures of its own for the measured period only.</summary>
+    public static async Task<LoadResult> RunAsync(int callers, TimeSpan warmup, TimeSpan duration, Func<int, long, LoadPhase, ValueTask> call)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(callers);
+        ArgumentNullException.ThrowIfNull(call);
+        var phase = new LoadPhase();
         var state = new RunState();
-        var histograms = new LatencyHistogram[callers];
-        var counts = new long[callers];
+        using var latencies = new LatencyRecorder();
         var loops = new Task[callers];
         for (var c = 0; c < callers; c++)
         {
             var caller = c;
-            histograms[c] = new LatencyHistogram();
             loops[c] = Task.Run(async () =>
             {
-                var histogram = histograms[caller];
                 long n = 0;
-                while (!state.Stop)
+                while (!phase.IsStopping)
                 {
                     var started = Stopwatch.GetTimestamp();
-                    await call(caller, n++).ConfigureAwait(false);
-                    if (state.Measuring)
+                    bool completedAtOnce;
+                    try
                     {
-                        histogram.Record((long)Stopwatch.GetElapsedTime(started).TotalNanoseconds);
+                        var pending = call(caller, n++, phase);
+                        completedAtOnce = pending.IsCompleted;
+                        await pending.ConfigureAwait(false);
+                    }
+#pragma warning disable CA1031 // Any failure of the system under test is counted and reported, never allowed to end the run.
+                    catch (Exception ex)
+#pragma warning restore CA1031
+                    {
+                        state.Failed(ex);
+                        continue;
+                    }
+
+                    if (phase.IsMeasuring)
+                    {
+                        latencies.Record(Stopwatch.GetElapsedTime(started));
+                    }
+
+                    // A call that completed later resumed this loop on the thread that completed it (a grain's
+                    // scheduler turn, a batch writer, a channel reader). Issuing the next call from there would let
+                    // a few callers run back to back on those threads while the others wait for seconds; independent
+                    // callers each start their next call from the thread pool's queue instead.
+                    if (!completedAtOnce)
+                    {
+                        await new ThreadPoolHop();
                     }
                 }
             });
         }
 
         await Task.Delay(warmup).ConfigureAwait(false);
-        state.Measuring = true;
+        phase.IsMeasuring = true;
         var clock = Stopwatch.StartNew();
         await Task.Delay(duration).ConfigureAwait(false);
-        state.Measuring = false;
+        phase.IsMeasuring = false;
         var elapsed = clock.Elapsed;
-        state.Stop = true;
+        phase.IsStopping = true;
         await Task.WhenAll(loops).ConfigureAwait(false);
 
-        var merged = new LatencyHistogram();
-        foreach (var histogram in histograms)
+        // One histogram entry per call completed in the measured period: its count is the operation count.
+        var measured = latencies.Snapshot();
+        var result = new LoadResult(measured.Count, elapsed, measured, state.Failures, state.FirstFailure);
+        if (result.Operations == 0 && result.Failures > 0)
         {
-            merged.Add(histogram);
+            throw new InvalidOperationException($"Every call of the phase failed ({result.Failures:N0}); first: {result.FirstFailure}");
         }
 
-        return new LoadResult(merged.Count, elapsed, merged);
+        return result;
     }
 
     private sealed class RunState
     {
-        public volatile bool Measuring;
-        public volatile bool Stop;
+        private long _failures;
+        private string? _firstFailure;
+
+        public long Failures => Interlocked.Read(ref _failures);
+
+        public string? FirstFailure => Volatile.Read(ref _firstFailure);
+
+        public void Failed(Exception error)
+        {
+            Interlocked.Increment(ref _failures);
+            Interlocked.CompareExchange(ref _firstFailure, $"{error.GetType().Name}: {error.Message}", null);
+        }
     }
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace CityActors.LoadTests.Benchmarks;
+namespace CityActors.LoadTests.Baselines;
 
 /// <summary>
 /// Raw loopback TCP request/response: one socket per caller, a fixed-size request echoed back as a fixed-size

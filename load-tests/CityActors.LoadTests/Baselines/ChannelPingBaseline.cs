@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace CityActors.LoadTests.Benchmarks;
+namespace CityActors.LoadTests.Baselines;
 
 /// <summary>
 /// The baseline: the bare minimum an actor needs, one task per actor reading a channel and answering each request
