@@ -11,6 +11,7 @@ var benchmarks = new Dictionary<string, Func<BenchmarkSettings, TextWriter, Task
     ["durable-writes"] = DurableWritesBenchmark.RunAsync,
     ["deadlines"] = DeadlinesBenchmark.RunAsync,
     ["case-lifecycle"] = CaseLifecycleBenchmark.RunAsync,
+    ["failover"] = FailoverBenchmark.RunAsync,
 };
 
 if (args.Length < 2 || args[0] != "bench" || !benchmarks.TryGetValue(args[1], out var run))

@@ -9,7 +9,7 @@ namespace CityActors.LoadTests.Benchmarks;
 /// </summary>
 public sealed record BenchmarkSettings(int? Seconds, int? WarmupSeconds, int? Callers, int? Grains, int? Pending, int? Reminders, string? Mode)
 {
-    public static readonly IReadOnlyList<string> NumberOptions = ["--seconds", "--warmup", "--callers", "--grains", "--pending", "--reminders"];
+    public static readonly IReadOnlyList<string> NumberOptions = ["--seconds", "--warmup", "--callers", "--grains", "--pending", "--reminders", "--kills"];
 
     public const string ModeOption = "--mode";
 

@@ -44,11 +44,17 @@ internal sealed class FailoverCluster : IAsyncDisposable
         return cluster;
     }
 
-    /// <summary>Replaces the slot's (killed) process by a new one on the same ports and waits until it is Active.</summary>
-    public async Task RestartAsync(int slot)
+    /// <summary>
+    /// Replaces the slot's (killed) process by a new one on the same ports and waits until it is Active; returns how
+    /// long the process took to listen (start-up, city package, joining) and the whole restart.
+    /// </summary>
+    public async Task<(TimeSpan Listening, TimeSpan Active)> RestartAsync(int slot)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         _silos[slot] = await _silos[slot].RestartAsync().ConfigureAwait(false);
+        var listening = clock.Elapsed;
         await WaitForActiveAsync(_silos.Length).ConfigureAwait(false);
+        return (listening, clock.Elapsed);
     }
 
     /// <summary>The Orleans address of the slot's current process, as the cluster lists it.</summary>

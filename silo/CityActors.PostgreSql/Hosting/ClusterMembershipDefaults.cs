@@ -24,17 +24,20 @@ namespace CityActors.PostgreSql.Hosting;
 /// doubled but still capped at 1.5 s) the prober votes the peer dead, and the other silo of that indirect probe votes
 /// too. A vote is withheld while the peer has sent anything within the failure-detection window
 /// W = <see cref="MaxProbeTimeout"/> × <see cref="NumMissedProbesLimit"/> = 1.5 s × 3 = 4.5 s.
-/// <see cref="NumVotesForDeathDeclaration"/> = 2 fresh votes declare a silo dead (in a cluster of two, one). The grain
-/// directory then keeps the dead silo's grains blocked until R − W after the declaration,
-/// R = <see cref="RangeLeaseDuration"/> = 5.5 s, i.e. for 1 s.
+/// <see cref="NumVotesForDeathDeclaration"/> = 2 fresh votes declare a silo dead (in a cluster of two, one). The
+/// distributed grain directory (on by default, see <c>SiloModeExtensions</c>) then keeps the dead silo's directory
+/// ranges closed to new registrations until R − W after the declaration, R = <see cref="RangeLeaseDuration"/> = 5.5 s,
+/// i.e. for 1 s.
 /// </para>
 /// <para>
 /// Killed process, host alive (connections are refused at once, so probes fail immediately and no vote is withheld):
-/// misses at ≤ 1, 2 and 3 s, declared dead at ≤ 3 s, grains re-activate elsewhere at ≤ 4 s.
+/// misses at ≤ 1, 2 and 3 s, declared dead at ≤ 3 s, grains re-activate elsewhere at ≤ 4 s. Where round trips vary
+/// (a busy machine) the period sits at the 1.5 s maximum: declared dead at ≤ 4.5 s (measured on two busy cores: 4.2 s),
+/// grains answering elsewhere at ≤ 5.5 s (measured 3.1–5.3 s; docs/cluster.md).
 /// Silent failure (host or network gone, connections stay open): misses at ≤ 2, 3 and 4.5 s; that vote is withheld
 /// because the last message is at most W = 4.5 s old; the next indirect miss, at ≤ W + 1.5 s = 6 s, votes. Declared
-/// dead at ≤ 6 s, grains re-activate at ≤ 7 s: 3 s to spare within the 10 s budget for gossip, the database round trips,
-/// the new activation and the caller's retry.
+/// dead at ≤ 6 s (measured after SIGSTOP: 4.5–5.1 s), grains re-activate at ≤ 7 s: 3 s to spare within the 10 s budget
+/// for gossip, the database round trips, the new activation and the caller's retry.
 /// </para>
 /// <para>
 /// A 1 s pause: probes are 1 s apart with a 1 s timeout, so a pause makes at most two probes miss, short of the three
