@@ -41,7 +41,7 @@ internal sealed class SiloCluster : IAsyncDisposable
             ["CityActors__PostgreSql__ConnectionString"] = database,
         };
         var starting = Enumerable.Range(0, count)
-            .Select(i => SiloProcess.StartAsync($"silo-{i}", Ports.Free(), Ports.Free(), environment))
+            .Select(i => SiloProcess.StartAsync($"silo-{i}", FreePorts.Next(), FreePorts.Next(), environment))
             .ToList();
         try
         {

@@ -1,3 +1,4 @@
+using CityActors.Testing;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -56,7 +57,7 @@ internal sealed class SiloProcess : IAsyncDisposable
     {
         var info = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { SiloAssembly(), "--urls", $"http://127.0.0.1:{Ports.Free()}" },
+            ArgumentList = { SiloAssembly(), "--urls", $"http://127.0.0.1:{FreePorts.Next()}" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = Path.GetDirectoryName(SiloAssembly())!,
@@ -142,16 +143,8 @@ internal sealed class SiloProcess : IAsyncDisposable
         await kill.WaitForExitAsync();
     }
 
-    private static string SiloAssembly()
-    {
-        // tests/CityActors.Cluster.Tests/bin/<Configuration>/net10.0 → silo/CityActors.Silo/bin/<Configuration>/net10.0
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var framework = testOutput.Name;
-        var configuration = testOutput.Parent!.Name;
-        var root = testOutput.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
-        var path = Path.Combine(root, "silo", "CityActors.Silo", "bin", configuration, framework, "CityActors.Silo.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException("Build the silo first.", path);
-    }
+    private static string SiloAssembly() =>
+        File.Exists(RepositoryFiles.SiloAssembly) ? RepositoryFiles.SiloAssembly : throw new FileNotFoundException("Build the silo first.", RepositoryFiles.SiloAssembly);
 
     private void OnLine(string? line)
     {

@@ -1,3 +1,4 @@
+using CityActors.Testing;
 using System.Diagnostics;
 using System.Text;
 
@@ -137,16 +138,8 @@ internal sealed class SiloProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static string SiloAssembly()
-    {
-        // tests/CityActors.Silo.Tests/bin/<Configuration>/net10.0 → silo/CityActors.Silo/bin/<Configuration>/net10.0
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var framework = testOutput.Name;
-        var configuration = testOutput.Parent!.Name;
-        var root = testOutput.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
-        var path = Path.Combine(root, "silo", "CityActors.Silo", "bin", configuration, framework, "CityActors.Silo.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException("Build the silo first.", path);
-    }
+    private static string SiloAssembly() =>
+        File.Exists(RepositoryFiles.SiloAssembly) ? RepositoryFiles.SiloAssembly : throw new FileNotFoundException("Build the silo first.", RepositoryFiles.SiloAssembly);
 
 
     private void OnLine(string? line)

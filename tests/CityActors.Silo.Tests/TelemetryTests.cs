@@ -1,3 +1,4 @@
+using CityActors.Testing;
 using System.Diagnostics;
 using CityActors.Client;
 using CityActors.Domain.Cases;

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace CityActors.Testing;
 
@@ -72,7 +70,7 @@ public sealed class PostgresServer : IAsyncDisposable
             await RunAsync("chown", ["postgres:postgres", dataDirectory], asPostgres: false).ConfigureAwait(false);
         }
 
-        var port = FreePort();
+        var port = FreePorts.Next();
         await RunAsync(Path.Combine(bin, "initdb"), ["-D", dataDirectory, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync"], asRoot).ConfigureAwait(false);
         var options = $"-p {port} -k {dataDirectory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400 -c shared_buffers=256MB";
         await RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", dataDirectory, "-o", options, "-l", Path.Combine(dataDirectory, "server.log"), "-w", "start"], asRoot).ConfigureAwait(false);
@@ -140,12 +138,6 @@ public sealed class PostgresServer : IAsyncDisposable
             $"No PostgreSQL server binaries found (initdb and pg_ctl on PATH or under {root}/*/bin). Install PostgreSQL or set {EnvironmentVariable} to a connection string.");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static async Task RunAsync(string file, IReadOnlyList<string> arguments, bool asPostgres)
     {

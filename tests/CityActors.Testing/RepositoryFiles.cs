@@ -30,4 +30,17 @@ public static class RepositoryFiles
         var path = Path.Combine(NycDirectory, file);
         return File.Exists(path) ? path : throw new FileNotFoundException("Reference data file is missing from data/nyc.", path);
     }
+
+    /// <summary>
+    /// The silo executable built in the caller's own configuration and framework (a test or benchmark in
+    /// bin/Debug/net10.0 runs silo/CityActors.Silo/bin/Debug/net10.0/CityActors.Silo.dll).
+    /// </summary>
+    public static string SiloAssembly
+    {
+        get
+        {
+            var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+            return Path.Combine(Root, "silo", "CityActors.Silo", "bin", output.Parent!.Name, output.Name, "CityActors.Silo.dll");
+        }
+    }
 }

@@ -28,7 +28,7 @@ internal static class SiloExecutable
             throw new InvalidOperationException($"Building the silo failed:{Environment.NewLine}{await output.ConfigureAwait(false)}{await error.ConfigureAwait(false)}");
         }
 
-        var dll = Path.Combine(project, "bin", configuration, "net10.0", "CityActors.Silo.dll");
+        var dll = RepositoryFiles.SiloAssembly;
         return File.Exists(dll) ? dll : throw new FileNotFoundException("The silo build produced no CityActors.Silo.dll.", dll);
     }
 }

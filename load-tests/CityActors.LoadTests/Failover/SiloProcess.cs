@@ -1,3 +1,4 @@
+using CityActors.Testing;
 using System.Diagnostics;
 using System.Globalization;
 using CityActors.LoadTests.Hosting;

@@ -1,3 +1,4 @@
+using CityActors.Testing;
 using System.Net;
 using CityActors.Silo.Hosting;
 using Microsoft.Extensions.Configuration;

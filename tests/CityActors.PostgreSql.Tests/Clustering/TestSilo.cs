@@ -1,5 +1,5 @@
+using CityActors.Testing;
 using System.Net;
-using System.Net.Sockets;
 using CityActors.PostgreSql.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,7 +53,7 @@ internal sealed class TestSilo : IAsyncDisposable
             {
                 silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, $"{clusterId}-service"));
                 silo.Configure<SiloOptions>(o => o.SiloName = name);
-                silo.ConfigureEndpoints(IPAddress.Loopback, FreePort(), FreePort(), listenOnAnyHostAddress: false);
+                silo.ConfigureEndpoints(IPAddress.Loopback, FreePorts.Next(), FreePorts.Next(), listenOnAnyHostAddress: false);
                 silo.UseCityActorsPostgreSqlClustering(connectionString);
                 if (withReminders)
                 {
@@ -115,10 +115,4 @@ internal sealed class TestSilo : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

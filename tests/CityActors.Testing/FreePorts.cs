@@ -1,11 +1,12 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace CityActors.LoadTests.Hosting;
+namespace CityActors.Testing;
 
-/// <summary>Loopback ports nothing listens on, for the silo and gateway endpoints of in-process silos.</summary>
+/// <summary>Loopback ports for silos, servers and HTTP hosts that tests and benchmarks start.</summary>
 public static class FreePorts
 {
+    /// <summary>A loopback port free right now (the kernel's pick), for a process about to bind it.</summary>
     public static int Next()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
