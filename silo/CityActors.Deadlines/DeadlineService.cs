@@ -7,17 +7,14 @@ internal sealed class DeadlineService(DeadlineWriteBatcher writes, IDeadlineTabl
 {
     private readonly int _shardCount = options.Value.ShardCount;
 
-    public Task SetAsync(GrainId grain, string name, DateTimeOffset due, CancellationToken cancellationToken = default)
-    {
-        var key = Key(grain, name);
-        return writes.SubmitAsync(new DeadlineChange(key, DeadlineSharding.ShardOf(grain, _shardCount), DeadlineInstant.Normalize(due)), cancellationToken);
-    }
+    public Task SetAsync(GrainId grain, string name, DateTimeOffset due, CancellationToken cancellationToken = default) =>
+        writes.SubmitAsync(Change(grain, name, due), cancellationToken);
 
-    public Task CancelAsync(GrainId grain, string name, CancellationToken cancellationToken = default)
-    {
-        var key = Key(grain, name);
-        return writes.SubmitAsync(new DeadlineChange(key, DeadlineSharding.ShardOf(grain, _shardCount), null), cancellationToken);
-    }
+    public Task CancelAsync(GrainId grain, string name, CancellationToken cancellationToken = default) =>
+        writes.SubmitAsync(Change(grain, name, null), cancellationToken);
+
+    public DeadlineChange Change(GrainId grain, string name, DateTimeOffset? due) =>
+        new(Key(grain, name), DeadlineSharding.ShardOf(grain, _shardCount), due is { } instant ? DeadlineInstant.Normalize(instant) : null);
 
     public Task<IReadOnlyDictionary<string, DateTimeOffset>> GetAsync(GrainId grain, CancellationToken cancellationToken = default)
     {

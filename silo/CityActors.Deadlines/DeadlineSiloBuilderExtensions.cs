@@ -11,7 +11,9 @@ public static class DeadlineSiloBuilderExtensions
     /// <summary>
     /// Adds the deadline service: <see cref="IDeadlines"/> for grains, the deadline shard grains and the keep-alive
     /// that keeps them active. Deadlines are kept in an <see cref="MemoryDeadlineTable"/> unless an
-    /// <see cref="IDeadlineTable"/> is registered (before or after this call), for example PostgreSQL's.
+    /// <see cref="IDeadlineTable"/> is registered (before or after this call), for example PostgreSQL's. Journal appends
+    /// carry deadline changes through <see cref="SequentialJournalWithDeadlines"/> unless another
+    /// <see cref="IJournalWithDeadlines"/> is registered (PostgreSQL's commits both in one transaction).
     /// </summary>
     public static ISiloBuilder AddCityActorsDeadlines(this ISiloBuilder builder, Action<DeadlineOptions>? configure = null)
     {
@@ -41,6 +43,8 @@ public static class DeadlineSiloBuilderExtensions
             sp.GetRequiredService<ILogger<DeadlineWriteBatcher>>()));
         services.AddSingleton<DeadlineService>();
         services.AddSingleton<IDeadlines>(sp => sp.GetRequiredService<DeadlineService>());
+        services.AddSingleton<IDeadlineCommits, DeadlineCommits>();
+        services.TryAddSingleton<IJournalWithDeadlines, SequentialJournalWithDeadlines>();
         services.AddSingleton<DeadlineShardKeeper>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<DeadlineShardKeeper>());
         return builder;

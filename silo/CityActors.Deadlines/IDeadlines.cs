@@ -14,6 +14,12 @@ public interface IDeadlines
     /// <summary>Removes the deadline if it is pending; does nothing otherwise.</summary>
     Task CancelAsync(GrainId grain, string name, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Describes setting (<paramref name="due"/>) or cancelling (null) a deadline without writing it: validated, cut
+    /// to the stored precision and assigned its shard, for <see cref="IJournalWithDeadlines"/>.
+    /// </summary>
+    DeadlineChange Change(GrainId grain, string name, DateTimeOffset? due);
+
     /// <summary>The pending deadlines of <paramref name="grain"/> by name (for reconciling after a restart).</summary>
     Task<IReadOnlyDictionary<string, DateTimeOffset>> GetAsync(GrainId grain, CancellationToken cancellationToken = default);
 }

@@ -48,9 +48,18 @@ public sealed class JournaledState<TState, TEvent>(IEventJournal journal, JsonSe
     /// journal has moved on. <paramref name="stateBefore"/> is the state at <paramref name="expectedVersion"/>, used
     /// only to write a snapshot when the append crosses a snapshot boundary.
     /// </summary>
-    public async Task<bool> AppendAsync(JournalId id, long expectedVersion, IReadOnlyList<TEvent> events, TState stateBefore, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public Task<bool> AppendAsync(JournalId id, long expectedVersion, IReadOnlyList<TEvent> events, TState stateBefore, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        AppendAsync(id, expectedVersion, events, stateBefore, now, journal.AppendAsync, cancellationToken);
+
+    /// <summary>
+    /// Appends as the other overload does, through <paramref name="append"/> in place of the journal's own append: for
+    /// an append that carries more in its transaction (deadline changes). It must keep
+    /// <see cref="IEventJournal.AppendAsync"/>'s contract.
+    /// </summary>
+    public async Task<bool> AppendAsync(JournalId id, long expectedVersion, IReadOnlyList<TEvent> events, TState stateBefore, DateTimeOffset now, JournalAppend append, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(append);
         if (events.Count == 0)
         {
             return true;
@@ -63,7 +72,7 @@ public sealed class JournaledState<TState, TEvent>(IEventJournal journal, JsonSe
             records[i] = new JournalRecord(expectedVersion + i + 1, now, @event.GetType().Name, JsonSerializer.SerializeToUtf8Bytes(@event, json));
         }
 
-        if (!await journal.AppendAsync(id, expectedVersion, records, cancellationToken).ConfigureAwait(false))
+        if (!await append(id, expectedVersion, records, cancellationToken).ConfigureAwait(false))
         {
             return false;
         }

@@ -142,12 +142,14 @@ internal sealed class GroupCommit<T> : IAsyncDisposable
     }
 
     /// <summary>
-    /// Errors a single operation's data can cause: data exceptions (22: invalid JSON, bad text), integrity violations
+    /// Errors a single operation's data can cause: a row changed twice by one statement (21000: two operations of the
+    /// batch touching one row, which splitting separates), data exceptions (22: invalid JSON, bad text), integrity violations
     /// (23: a racing append), transaction rollbacks (40: deadlock, serialization) and program limits (54: a value too
     /// large). The server sent them, so the statement's transaction rolled back and a retry writes nothing twice.
     /// </summary>
     private static bool CausedByOneOperation(PostgresException error) =>
-        error.SqlState.StartsWith("22", StringComparison.Ordinal)
+        error.SqlState == PostgresErrorCodes.CardinalityViolation
+        || error.SqlState.StartsWith("22", StringComparison.Ordinal)
         || error.SqlState.StartsWith("23", StringComparison.Ordinal)
         || error.SqlState.StartsWith("40", StringComparison.Ordinal)
         || error.SqlState.StartsWith("54", StringComparison.Ordinal);

@@ -4,7 +4,7 @@ using CityActors.Domain.Matters;
 namespace CityActors.Domain.Cases;
 
 /// <summary>
-/// The case state machine, a pure function: <see cref="Decide"/> checks a command against the actor's role and org scope
+/// The case state machine, a pure function: <c>Decide</c> checks a command against the actor's role and org scope
 /// and the case's state and returns the events it causes, or refuses with a <see cref="CaseCommandException"/>. The
 /// caller's state is never touched; the caller appends the events and applies them. Deterministic: the same state,
 /// command and time give the same events.
@@ -39,7 +39,19 @@ public sealed partial class CaseDecider
     /// <param name="duplicates">For <see cref="ReportCase"/>: open cases the duplicate index found near the report.</param>
     /// <returns>The events, in order; none when the command changes nothing (a repeated report, a clock point already passed).</returns>
     /// <exception cref="CaseCommandException">The command is refused.</exception>
-    public IReadOnlyList<CaseEvent> Decide(string caseId, CaseState state, CaseCommand command, DateTimeOffset now, IReadOnlyList<string>? duplicates = null)
+    public IReadOnlyList<CaseEvent> Decide(string caseId, CaseState state, CaseCommand command, DateTimeOffset now, IReadOnlyList<string>? duplicates = null) =>
+        Decide(caseId, state, command, now, duplicates, out _);
+
+    /// <summary>Decides as the other overload does, and gives the state the events lead to.</summary>
+    /// <param name="caseId">The id of the case the command was sent to.</param>
+    /// <param name="state">The case's state as its journal says it is; read only.</param>
+    /// <param name="command">What is asked, and by whom.</param>
+    /// <param name="now">The time of the decision.</param>
+    /// <param name="duplicates">For <see cref="ReportCase"/>: open cases the duplicate index found near the report.</param>
+    /// <param name="after">The state the events lead to (a new object; <paramref name="state"/> stays as it is).</param>
+    /// <returns>The events, in order.</returns>
+    /// <exception cref="CaseCommandException">The command is refused.</exception>
+    public IReadOnlyList<CaseEvent> Decide(string caseId, CaseState state, CaseCommand command, DateTimeOffset now, IReadOnlyList<string>? duplicates, out CaseState after)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(command);
@@ -53,6 +65,7 @@ public sealed partial class CaseDecider
             working.Apply(e);
             events.Add(e);
         }, duplicates);
+        after = working;
         return events;
     }
 

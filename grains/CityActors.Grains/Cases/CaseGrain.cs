@@ -1,6 +1,7 @@
 using CityActors.Deadlines;
 using CityActors.Domain.Cases;
 using CityActors.GrainInterfaces.Cases;
+using CityActors.Journals;
 using Orleans.EventSourcing;
 using Orleans.Providers;
 using Orleans.EventSourcing.CustomStorage;
@@ -11,14 +12,18 @@ namespace CityActors.Grains.Cases;
 /// A case: the journaled state machine of <see cref="CaseDecider"/>. A command is decided against the confirmed state,
 /// its events are raised conditionally (committed only if no other writer appended first) in one journal append, and
 /// the SLA clocks' next points are kept as durable deadlines (one per clock), so warnings, overdue marks and
-/// escalations happen even if no silo was running at the time. No call here waits on another case.
+/// escalations happen even if no silo was running at the time; a command's deadline changes commit with its journal
+/// append. No call here waits on another case.
 /// </summary>
 [GrainType(CaseJournal.GrainType)]
 [LogConsistencyProvider(ProviderName = CaseHosting.JournalProviderName)]
-public sealed class CaseGrain(CaseDecider decider, CaseJournal journal, IDeadlines deadlines, CaseMetrics metrics, TimeProvider time)
+public sealed class CaseGrain(CaseDecider decider, CaseJournal journal, IJournalWithDeadlines appends, IDeadlines deadlines, CaseMetrics metrics, TimeProvider time)
     : JournaledGrain<CaseState, CaseEvent>, ICaseGrain, ICaseLinkGrain, IDeadlineTarget, ICustomStorageInterface<CaseState, CaseEvent>
 {
     private CaseDeadlines? _deadlines;
+
+    // The deadline changes of the append in flight: they commit with it (ApplyUpdatesToStorage).
+    private IReadOnlyList<DeadlineChange> _appendDeadlines = [];
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -28,10 +33,11 @@ public sealed class CaseGrain(CaseDecider decider, CaseJournal journal, IDeadlin
     {
         await base.OnActivateAsync(cancellationToken);
 
-        // Reconcile deadlines with the clocks in case the last activation stopped between its journal write and its deadline writes.
+        // Reconcile deadlines with the clocks in case the last activation stopped between its journal write and its
+        // deadline writes (possible where they cannot share a transaction).
         if (State.Status.IsOpen())
         {
-            await SyncDeadlinesAsync(cancellationToken);
+            await Deadlines.SyncAsync(State, Version, cancellationToken);
         }
     }
 
@@ -74,7 +80,7 @@ public sealed class CaseGrain(CaseDecider decider, CaseJournal journal, IDeadlin
     }
 
     Task<bool> ICustomStorageInterface<CaseState, CaseEvent>.ApplyUpdatesToStorage(IReadOnlyList<CaseEvent> updates, int expectedVersion) =>
-        journal.Events.AppendAsync(CaseJournal.Of(Id), expectedVersion, updates, State, time.GetUtcNow());
+        journal.Events.AppendAsync(CaseJournal.Of(Id), expectedVersion, updates, State, time.GetUtcNow(), AppendWithDeadlinesAsync);
 
     protected override void TransitionState(CaseState state, CaseEvent @event) => state.Apply(@event);
 
@@ -102,20 +108,38 @@ public sealed class CaseGrain(CaseDecider decider, CaseJournal journal, IDeadlin
     /// <returns>Whether the command changed the case.</returns>
     private async Task<bool> CommitAsync(CaseCommand command, DateTimeOffset now, IReadOnlyList<string>? duplicates)
     {
-        var events = decider.Decide(Id, State, command, now, duplicates);
+        var events = decider.Decide(Id, State, command, now, duplicates, out var after);
         if (events.Count == 0)
         {
             return false;
         }
 
-        if (!await RaiseConditionalEvents(events))
+        var deadlineChanges = await Deadlines.ChangesForAsync(after, Version, CancellationToken.None);
+        bool appended;
+        _appendDeadlines = deadlineChanges;
+        try
+        {
+            appended = await RaiseConditionalEvents(events);
+        }
+        catch
+        {
+            Deadlines.Forget();
+            throw;
+        }
+        finally
+        {
+            _appendDeadlines = [];
+        }
+
+        if (!appended)
         {
             // Another activation appended first (this one was stale); the state is now re-read, and deciding again is
             // the caller's choice: the command may no longer make sense.
+            Deadlines.Forget();
             throw new CaseCommandException(CaseErrorKind.Conflict, $"Case {Id} changed while {command.Name} was decided; nothing was written. Read the case and retry.");
         }
 
-        await SyncDeadlinesAsync(CancellationToken.None);
+        Deadlines.Committed(deadlineChanges);
         if (events[0] is CaseReported && State.Status.IsOpen()
             && DuplicateIndex.MarkOf(decider.City.Projection, Id, State.Report!.MatterCode, State.Place!, State.ReportedAt) is { } open)
         {
@@ -132,5 +156,6 @@ public sealed class CaseGrain(CaseDecider decider, CaseJournal journal, IDeadlin
         ? throw new CaseCommandException(CaseErrorKind.NotFound, $"Case {Id} does not exist.")
         : CaseView.From(State);
 
-    private Task SyncDeadlinesAsync(CancellationToken cancellationToken) => Deadlines.SyncAsync(State, cancellationToken);
+    private Task<bool> AppendWithDeadlinesAsync(JournalId id, long expectedVersion, IReadOnlyList<JournalRecord> records, CancellationToken cancellationToken) =>
+        appends.AppendAsync(id, expectedVersion, records, _appendDeadlines, cancellationToken);
 }

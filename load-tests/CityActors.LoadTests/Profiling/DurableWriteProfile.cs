@@ -4,13 +4,15 @@ namespace CityActors.LoadTests.Profiling;
 
 /// <summary>
 /// Where a case command's durable work goes: the time each call into the event journal and the deadline service
-/// took, by kind, as seen by the case grain (queueing for the group commit included). Filled by
+/// took, by kind, as seen by the case grain (queueing for the group commit included). "command commit" is a
+/// command's journal append with its deadline changes (one transaction on PostgreSQL; in embedded mode a journal
+/// append and deadline writes, also listed on their own). Filled by <see cref="TimedJournalWithDeadlines"/>,
 /// <see cref="TimedEventJournal"/> and <see cref="TimedDeadlines"/>; read once the load has stopped.
 /// </summary>
 public sealed class DurableWriteProfile : IDisposable
 {
     public static readonly IReadOnlyList<string> Kinds =
-        ["journal append", "journal read", "snapshot read", "snapshot write", "deadline set", "deadline cancel", "deadline read"];
+        ["command commit", "journal append", "journal read", "snapshot read", "snapshot write", "deadline set", "deadline cancel", "deadline read"];
 
     private readonly LatencyRecorder[] _byKind = [.. Kinds.Select(_ => new LatencyRecorder())];
 

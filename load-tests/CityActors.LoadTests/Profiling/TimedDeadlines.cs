@@ -12,6 +12,8 @@ public sealed class TimedDeadlines(IDeadlines inner, DurableWriteProfile profile
     public Task CancelAsync(GrainId grain, string name, CancellationToken cancellationToken = default) =>
         TimeAsync("deadline cancel", inner.CancelAsync(grain, name, cancellationToken));
 
+    public DeadlineChange Change(GrainId grain, string name, DateTimeOffset? due) => inner.Change(grain, name, due);
+
     public async Task<IReadOnlyDictionary<string, DateTimeOffset>> GetAsync(GrainId grain, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();

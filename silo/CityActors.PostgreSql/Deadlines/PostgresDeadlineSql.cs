@@ -29,6 +29,34 @@ internal static class PostgresDeadlineSql
         select idx, due from previous
         """;
 
+    /// <summary>
+    /// <see cref="Apply"/> for the deadline changes that travel with journal appends, run after the append statement in
+    /// the same transaction: a change applies only if its append wrote its last record in this very transaction ($8–$10
+    /// name that record), so a refused append changes no deadline.
+    /// </summary>
+    public const string ApplyWithAppends = """
+        with input as (
+            select * from unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::timestamptz[], $6::bool[], $7::int[],
+                                 $8::text[], $9::text[], $10::bigint[]) with ordinality
+                as t(grain_type, grain_key, name, shard, due, cancel, idx, journal_type, journal_key, journal_version, ord)
+            where exists (select 1 from grain_journal j
+                          where j.grain_type = t.journal_type and j.grain_key = t.journal_key and j.version = t.journal_version
+                            and j.feed_tx = pg_current_xact_id())),
+        previous as (
+            select i.idx, d.due from input i
+            join deadline d on d.grain_type = i.grain_type and d.grain_key = i.grain_key and d.name = i.name
+            order by i.ord
+            for update of d),
+        removed as (
+            delete from deadline d using input i
+            where i.cancel and d.grain_type = i.grain_type and d.grain_key = i.grain_key and d.name = i.name),
+        upserted as (
+            insert into deadline (grain_type, grain_key, name, shard, due)
+            select grain_type, grain_key, name, shard, due from input where not cancel order by ord
+            on conflict (grain_type, grain_key, name) do update set shard = excluded.shard, due = excluded.due)
+        select idx, due from previous
+        """;
+
     /// <summary>A shard's window: served by the (shard, due) index.</summary>
     public const string ReadDue = "select grain_type, grain_key, name, due from deadline where shard = $1 and due < $2";
 

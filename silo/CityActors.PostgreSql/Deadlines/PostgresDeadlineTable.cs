@@ -16,6 +16,9 @@ public sealed class PostgresDeadlineTable(NpgsqlDataSource dataSource) : IDeadli
 {
     private const int MaxAttempts = 3;
 
+    /// <summary>The pool this table writes through (journal appends on the same pool carry deadline changes in their transaction).</summary>
+    internal NpgsqlDataSource DataSource => dataSource;
+
     public async Task<IReadOnlyList<DateTimeOffset?>> ApplyAsync(IReadOnlyList<DeadlineChange> changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
@@ -25,19 +28,12 @@ public sealed class PostgresDeadlineTable(NpgsqlDataSource dataSource) : IDeadli
             return previous;
         }
 
-        var order = Enumerable.Range(0, changes.Count).Select(i => (Index: i, Row: new RowKey(changes[i].Key))).OrderBy(p => p.Row).ToList();
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 await using var command = dataSource.CreateCommand(PostgresDeadlineSql.Apply);
-                Add(command, order.Select(p => p.Row.Type).ToArray(), NpgsqlDbType.Text);
-                Add(command, order.Select(p => p.Row.Key).ToArray(), NpgsqlDbType.Text);
-                Add(command, order.Select(p => p.Row.Name).ToArray(), NpgsqlDbType.Text);
-                Add(command, order.Select(p => changes[p.Index].Shard).ToArray(), NpgsqlDbType.Integer);
-                Add(command, order.Select(p => changes[p.Index].Due ?? DateTimeOffset.UnixEpoch).ToArray(), NpgsqlDbType.TimestampTz);
-                Add(command, order.Select(p => changes[p.Index].IsCancel).ToArray(), NpgsqlDbType.Boolean);
-                Add(command, order.Select(p => p.Index).ToArray(), NpgsqlDbType.Integer);
+                AddChanges(command.Parameters, changes);
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
@@ -69,7 +65,7 @@ public sealed class PostgresDeadlineTable(NpgsqlDataSource dataSource) : IDeadli
             return [];
         }
 
-        var rows = keys.Select(k => new RowKey(k)).ToList();
+        var rows = keys.Select(k => new DeadlineRowKey(k)).ToList();
         await using var command = dataSource.CreateCommand(PostgresDeadlineSql.ReadKeys);
         Add(command, rows.Select(r => r.Type).ToArray(), NpgsqlDbType.Text);
         Add(command, rows.Select(r => r.Key).ToArray(), NpgsqlDbType.Text);
@@ -100,7 +96,7 @@ public sealed class PostgresDeadlineTable(NpgsqlDataSource dataSource) : IDeadli
             return [];
         }
 
-        var order = fired.Select(f => (Row: new RowKey(f.Key), f.Due)).OrderBy(p => p.Row).ToList();
+        var order = fired.Select(f => (Row: new DeadlineRowKey(f.Key), f.Due)).OrderBy(p => p.Row).ToList();
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -132,31 +128,30 @@ public sealed class PostgresDeadlineTable(NpgsqlDataSource dataSource) : IDeadli
         return entries;
     }
 
-    private static void Add<T>(NpgsqlCommand command, T[] values, NpgsqlDbType elementType) =>
-        command.Parameters.Add(new NpgsqlParameter { Value = values, NpgsqlDbType = NpgsqlDbType.Array | elementType });
+    /// <summary>
+    /// Adds parameters $1–$7 of <see cref="PostgresDeadlineSql.Apply"/>: the changes in key (lock) order, each with its
+    /// index in <paramref name="changes"/>, which the statement answers with. Returns that order as indexes.
+    /// </summary>
+    internal static int[] AddChanges(NpgsqlParameterCollection parameters, IReadOnlyList<DeadlineChange> changes)
+    {
+        var order = Enumerable.Range(0, changes.Count).OrderBy(i => new DeadlineRowKey(changes[i].Key)).ToArray();
+        var rows = order.Select(i => new DeadlineRowKey(changes[i].Key)).ToArray();
+        Add(parameters, rows.Select(r => r.Type).ToArray(), NpgsqlDbType.Text);
+        Add(parameters, rows.Select(r => r.Key).ToArray(), NpgsqlDbType.Text);
+        Add(parameters, rows.Select(r => r.Name).ToArray(), NpgsqlDbType.Text);
+        Add(parameters, order.Select(i => changes[i].Shard).ToArray(), NpgsqlDbType.Integer);
+        Add(parameters, order.Select(i => (changes[i].Due ?? DateTimeOffset.UnixEpoch).ToUniversalTime()).ToArray(), NpgsqlDbType.TimestampTz);
+        Add(parameters, order.Select(i => changes[i].IsCancel).ToArray(), NpgsqlDbType.Boolean);
+        Add(parameters, order, NpgsqlDbType.Integer);
+        return order;
+    }
+
+    internal static void Add<T>(NpgsqlParameterCollection parameters, T[] values, NpgsqlDbType elementType) =>
+        parameters.Add(new NpgsqlParameter { Value = values, NpgsqlDbType = NpgsqlDbType.Array | elementType });
+
+    private static void Add<T>(NpgsqlCommand command, T[] values, NpgsqlDbType elementType) => Add(command.Parameters, values, elementType);
 
     /// <summary>Deadlock or serialization failure: the server rolled the statement back, so running it again is safe.</summary>
     private static bool IsTransient(PostgresException error) =>
         error.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure;
-
-    /// <summary>A deadline's primary key as stored: the grain id's type and key as text, and the name. Ordinal order is the lock order.</summary>
-    private readonly record struct RowKey(string Type, string Key, string Name) : IComparable<RowKey>
-    {
-        public RowKey(DeadlineKey key)
-            : this(key.Grain.Type.ToString()!, key.Grain.Key.ToString()!, key.Name)
-        {
-        }
-
-        public int CompareTo(RowKey other)
-        {
-            var byType = string.CompareOrdinal(Type, other.Type);
-            if (byType != 0)
-            {
-                return byType;
-            }
-
-            var byKey = string.CompareOrdinal(Key, other.Key);
-            return byKey != 0 ? byKey : string.CompareOrdinal(Name, other.Name);
-        }
-    }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using CityActors.Deadlines;
 using CityActors.Journals;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -9,7 +10,8 @@ namespace CityActors.PostgreSql.Journals;
 /// <summary>
 /// Journal appends through <see cref="GroupCommit{T}"/>: appends to different journals waiting at the same moment go
 /// to PostgreSQL as one statement, each with its own expected-version check, and each caller is answered only after
-/// that statement committed.
+/// that statement committed. Deadline changes carried by appends follow as a second statement of the same round trip
+/// and transaction (<see cref="JournalDeadlineChanges"/>), applied only for appends written by the first.
 /// </summary>
 /// <remarks>
 /// <para>An append whose journal is not at its expected version writes nothing; the same statement then compares the
@@ -67,9 +69,12 @@ internal sealed class JournalAppendBatcher : IAsyncDisposable
     }
 
     /// <summary>True when the records are in the journal at their versions after this call (appended now, or by an earlier attempt).</summary>
-    public Task<bool> AppendAsync(JournalId journal, long expectedVersion, IReadOnlyList<JournalRecord> records, CancellationToken cancellationToken)
+    public Task<bool> AppendAsync(JournalId journal, long expectedVersion, IReadOnlyList<JournalRecord> records, CancellationToken cancellationToken) =>
+        AppendAsync(new PendingAppend(journal, expectedVersion, records, cancellationToken));
+
+    /// <summary>Queues <paramref name="append"/>; true when its records are in the journal after this call.</summary>
+    public Task<bool> AppendAsync(PendingAppend append)
     {
-        var append = new PendingAppend(journal, expectedVersion, records, cancellationToken);
         _batches.Enqueue(append);
         return append.Answer;
     }
@@ -85,10 +90,12 @@ internal sealed class JournalAppendBatcher : IAsyncDisposable
                 await ExecuteAsync(_dataSource, batch).ConfigureAwait(false);
                 return;
             }
-            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation && batch.Count == 1 && attempt < MaxAttemptsAlone)
+            catch (PostgresException ex) when (batch.Count == 1 && attempt < MaxAttemptsAlone && ex.SqlState is
+                PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure)
             {
-                // A writer of the same journal committed while this append ran; run again to see its rows and
-                // answer from them (false, or true when they are this very append).
+                // A writer of the same journal committed while this append ran (or, with deadline changes, its locks
+                // crossed another writer's); nothing committed. Run again to see its rows and answer from them
+                // (false, or true when they are this very append).
             }
         }
     }
@@ -102,7 +109,9 @@ internal sealed class JournalAppendBatcher : IAsyncDisposable
             .ThenBy(a => a.Journal.Key, StringComparer.Ordinal)
             .ToArray();
         var records = sorted.SelectMany((a, i) => a.Records.Select(r => (Index: (long)i + 1, Record: r))).ToArray();
-        await using var command = dataSource.CreateCommand(BatchSql);
+        await using var batchCommand = dataSource.CreateBatch();
+        var command = new NpgsqlBatchCommand(BatchSql);
+        batchCommand.BatchCommands.Add(command);
         command.Parameters.Add(Array(sorted.Select(a => a.Journal.GrainType), NpgsqlDbType.Text));
         command.Parameters.Add(Array(sorted.Select(a => a.Journal.Key), NpgsqlDbType.Text));
         command.Parameters.Add(Array(sorted.Select(a => a.ExpectedVersion), NpgsqlDbType.Bigint));
@@ -111,16 +120,19 @@ internal sealed class JournalAppendBatcher : IAsyncDisposable
         command.Parameters.Add(Array(records.Select(r => r.Record.Timestamp.ToUniversalTime()), NpgsqlDbType.TimestampTz));
         command.Parameters.Add(Array(records.Select(r => r.Record.EventType), NpgsqlDbType.Text));
         command.Parameters.Add(Array(records.Select(r => Encoding.UTF8.GetString(r.Record.Payload)), NpgsqlDbType.Text));
+        var deadlines = JournalDeadlineChanges.Add(batchCommand, sorted);
         var outcomes = new (long Head, long Appended, long Held)[sorted.Length];
-        await using (var reader = await command.ExecuteReaderAsync().ConfigureAwait(false))
+        await using (var reader = await batchCommand.ExecuteReaderAsync().ConfigureAwait(false))
         {
             while (await reader.ReadAsync().ConfigureAwait(false))
             {
                 outcomes[reader.GetInt64(0) - 1] = (reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
             }
+
+            await (deadlines?.ReadPreviousAsync(reader) ?? Task.CompletedTask).ConfigureAwait(false);
         }
 
-        // The reader is closed: the statement's transaction committed. Only now is anyone told.
+        // The reader is closed: the batch's transaction committed (both statements, or neither). Only now is anyone told.
         for (var i = 0; i < sorted.Length; i++)
         {
             var append = sorted[i];
@@ -130,13 +142,22 @@ internal sealed class JournalAppendBatcher : IAsyncDisposable
             var committedBefore = head >= append.ExpectedVersion + count && held == count;
             append.Succeed(committedNow || committedBefore);
         }
+
+        // Then the deadline service learns what changed (shards holding those deadlines are told).
+        for (var i = 0; deadlines is not null && i < sorted.Length; i++)
+        {
+            if (outcomes[i].Head == sorted[i].ExpectedVersion && outcomes[i].Appended == sorted[i].Records.Count)
+            {
+                deadlines.Committed(i, sorted[i]);
+            }
+        }
     }
 
     private static NpgsqlParameter<T[]> Array<T>(IEnumerable<T> values, NpgsqlDbType elementType) =>
         new() { TypedValue = values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | elementType };
 }
 
-/// <summary>One caller's append of consecutive records to one journal.</summary>
+/// <summary>One caller's append of consecutive records to one journal, with the deadline changes that commit only with it.</summary>
 internal sealed class PendingAppend(JournalId journal, long expectedVersion, IReadOnlyList<JournalRecord> records, CancellationToken cancellationToken)
     : PendingOperation<bool>(cancellationToken)
 {
@@ -145,4 +166,9 @@ internal sealed class PendingAppend(JournalId journal, long expectedVersion, IRe
     public long ExpectedVersion { get; } = expectedVersion;
 
     public IReadOnlyList<JournalRecord> Records { get; } = records;
+
+    public IReadOnlyList<DeadlineChange> DeadlineChanges { get; init; } = [];
+
+    /// <summary>Told, after the commit, of <see cref="DeadlineChanges"/> applied with the append and their previous due instants.</summary>
+    public Action<IReadOnlyList<DeadlineChange>, IReadOnlyList<DateTimeOffset?>>? DeadlinesCommitted { get; init; }
 }

@@ -113,6 +113,16 @@ public sealed class PostgresEventJournal : IEventJournal, IJournalFeed, IAsyncDi
         return _appends.AppendAsync(journal, expectedVersion, records, cancellationToken);
     }
 
+    /// <summary>The pool this journal writes through (a deadline table on the same pool can share its transactions).</summary>
+    internal NpgsqlDataSource DataSource => _dataSource;
+
+    /// <summary>An append that may carry deadline changes (<see cref="PostgresJournalWithDeadlines"/>).</summary>
+    internal Task<bool> AppendAsync(PendingAppend append)
+    {
+        JournalNumbering.Check(append.ExpectedVersion, append.Records);
+        return _appends.AppendAsync(append);
+    }
+
     public async Task<JournalSnapshot?> ReadSnapshotAsync(JournalId journal, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand(ReadSnapshotSql);

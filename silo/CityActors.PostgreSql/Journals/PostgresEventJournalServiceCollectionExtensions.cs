@@ -1,3 +1,4 @@
+using CityActors.Deadlines;
 using CityActors.Journals;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,7 +12,8 @@ public static class PostgresEventJournalServiceCollectionExtensions
 {
     /// <summary>
     /// Journals and their feed in the database of <paramref name="connectionString"/> (schema script 004), on the silo's
-    /// shared pool for it. Replaces any journal registered before (for example the in-memory one).
+    /// shared pool for it. Replaces any journal registered before (for example the in-memory one). With the deadline
+    /// table in the same database, a journal append and its deadline changes commit in one transaction.
     /// </summary>
     public static IServiceCollection AddCityActorsPostgreSqlJournal(this IServiceCollection services, string connectionString)
     {
@@ -27,6 +29,7 @@ public static class PostgresEventJournalServiceCollectionExtensions
             sp.GetRequiredService<ILogger<PostgresEventJournal>>()));
         services.AddSingleton<IEventJournal>(sp => sp.GetRequiredService<PostgresEventJournal>());
         services.AddSingleton<IJournalFeed>(sp => sp.GetRequiredService<PostgresEventJournal>());
+        services.Replace(ServiceDescriptor.Singleton<IJournalWithDeadlines>(JournalWithDeadlinesFactory.Create));
         return services;
     }
 
