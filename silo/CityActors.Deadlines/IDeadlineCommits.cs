@@ -3,8 +3,11 @@ namespace CityActors.Deadlines;
 /// <summary>The deadline service's commit path, for <see cref="IJournalWithDeadlines"/> implementations.</summary>
 public interface IDeadlineCommits
 {
-    /// <summary>Writes <paramref name="change"/> through the service's group commit; durable when the task completes.</summary>
-    Task WriteAsync(DeadlineChange change, CancellationToken cancellationToken);
+    /// <summary>
+    /// Writes <paramref name="changes"/> (distinct deadlines) to the deadline table as one batch, then reports them as
+    /// <see cref="Committed"/> does; durable when the task completes.
+    /// </summary>
+    Task WriteAsync(IReadOnlyList<DeadlineChange> changes, CancellationToken cancellationToken);
 
     /// <summary>
     /// Reports changes that committed in another writer's transaction (a journal append), with each one's due instant

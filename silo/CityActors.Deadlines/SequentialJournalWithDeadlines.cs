@@ -23,7 +23,7 @@ public sealed class SequentialJournalWithDeadlines(IEventJournal events, IDeadli
             return false;
         }
 
-        await Task.WhenAll(deadlineChanges.Select(c => deadlines.WriteAsync(c, cancellationToken))).ConfigureAwait(false);
+        await deadlines.WriteAsync(deadlineChanges, cancellationToken).ConfigureAwait(false);
         return true;
     }
 }

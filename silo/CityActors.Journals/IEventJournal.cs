@@ -21,6 +21,16 @@ public interface IEventJournal
 
     Task<JournalSnapshot?> ReadSnapshotAsync(JournalId journal, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The latest snapshot (null when there is none) and the events after it, as of one instant: what replaying a
+    /// journal needs. Stores that can answer in one round trip override this.
+    /// </summary>
+    async Task<(JournalSnapshot? Snapshot, IReadOnlyList<JournalRecord> Records)> ReadLatestAsync(JournalId journal, CancellationToken cancellationToken)
+    {
+        var snapshot = await ReadSnapshotAsync(journal, cancellationToken).ConfigureAwait(false);
+        return (snapshot, await ReadAsync(journal, snapshot?.Version ?? 0, cancellationToken).ConfigureAwait(false));
+    }
+
     /// <summary>Stores the snapshot unless a newer one is already stored.</summary>
     Task WriteSnapshotAsync(JournalId journal, JournalSnapshot snapshot, CancellationToken cancellationToken);
 }

@@ -24,10 +24,10 @@ public sealed class JournaledState<TState, TEvent>(IEventJournal journal, JsonSe
     /// <summary>The state as of the journal's last event, and that event's version.</summary>
     public async Task<(long Version, TState State)> ReadAsync(JournalId id, CancellationToken cancellationToken = default)
     {
-        var snapshot = await journal.ReadSnapshotAsync(id, cancellationToken).ConfigureAwait(false);
+        var (snapshot, records) = await journal.ReadLatestAsync(id, cancellationToken).ConfigureAwait(false);
         var state = snapshot is null ? new TState() : Deserialize<TState>(id, snapshot.State, snapshot.Version);
         var version = snapshot?.Version ?? 0;
-        foreach (var record in await journal.ReadAsync(id, version, cancellationToken).ConfigureAwait(false))
+        foreach (var record in records)
         {
             apply(state, Deserialize<TEvent>(id, record.Payload, record.Version));
             version = record.Version;

@@ -12,7 +12,7 @@ namespace CityActors.LoadTests.Profiling;
 public sealed class DurableWriteProfile : IDisposable
 {
     public static readonly IReadOnlyList<string> Kinds =
-        ["command commit", "journal append", "journal read", "snapshot read", "snapshot write", "deadline set", "deadline cancel", "deadline read"];
+        ["command commit", "journal append", "journal replay read", "journal read", "snapshot read", "snapshot write", "deadline set", "deadline cancel", "deadline read"];
 
     private readonly LatencyRecorder[] _byKind = [.. Kinds.Select(_ => new LatencyRecorder())];
 

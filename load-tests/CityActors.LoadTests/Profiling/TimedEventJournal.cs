@@ -12,6 +12,9 @@ public sealed class TimedEventJournal(IEventJournal inner, DurableWriteProfile p
     public Task<bool> AppendAsync(JournalId journal, long expectedVersion, IReadOnlyList<JournalRecord> records, CancellationToken cancellationToken) =>
         TimeAsync("journal append", inner.AppendAsync(journal, expectedVersion, records, cancellationToken));
 
+    public Task<(JournalSnapshot? Snapshot, IReadOnlyList<JournalRecord> Records)> ReadLatestAsync(JournalId journal, CancellationToken cancellationToken) =>
+        TimeAsync("journal replay read", inner.ReadLatestAsync(journal, cancellationToken));
+
     public Task<JournalSnapshot?> ReadSnapshotAsync(JournalId journal, CancellationToken cancellationToken) =>
         TimeAsync("snapshot read", inner.ReadSnapshotAsync(journal, cancellationToken));
 

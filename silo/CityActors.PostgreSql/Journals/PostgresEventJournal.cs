@@ -62,6 +62,17 @@ public sealed class PostgresEventJournal : IEventJournal, IJournalFeed, IAsyncDi
                       and feed_tx >= pg_snapshot_xmin(pg_current_snapshot()))
         """;
 
+    // The snapshot row (kind 0) and the events after it (kind 1) from one statement, so from one MVCC snapshot: a
+    // snapshot written meanwhile cannot make the events read start after a version the snapshot read does not cover.
+    private const string ReadLatestSql = """
+        with s as (select version, state from grain_snapshot where grain_type = $1 and grain_key = $2)
+        select 0 as kind, version, null::timestamptz, null::text, null::text, state from s
+        union all
+        select 1, j.version, j.recorded_at, j.event_type, j.payload::text, null::bytea from grain_journal j
+        where j.grain_type = $1 and j.grain_key = $2 and j.version > coalesce((select version from s), 0)
+        order by 1, 2
+        """;
+
     private const string ReadSnapshotSql = "select version, state from grain_snapshot where grain_type = $1 and grain_key = $2";
 
     private const string WriteSnapshotSql = """
@@ -121,6 +132,29 @@ public sealed class PostgresEventJournal : IEventJournal, IJournalFeed, IAsyncDi
     {
         JournalNumbering.Check(append.ExpectedVersion, append.Records);
         return _appends.AppendAsync(append);
+    }
+
+    public async Task<(JournalSnapshot? Snapshot, IReadOnlyList<JournalRecord> Records)> ReadLatestAsync(JournalId journal, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand(ReadLatestSql);
+        command.Parameters.Add(Text(journal.GrainType));
+        command.Parameters.Add(Text(journal.Key));
+        JournalSnapshot? snapshot = null;
+        var records = new List<JournalRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (reader.GetInt32(0) == 0)
+            {
+                snapshot = new JournalSnapshot(reader.GetInt64(1), reader.GetFieldValue<byte[]>(5));
+            }
+            else
+            {
+                records.Add(ReadRecord(reader, 1));
+            }
+        }
+
+        return (snapshot, records);
     }
 
     public async Task<JournalSnapshot?> ReadSnapshotAsync(JournalId journal, CancellationToken cancellationToken)

@@ -152,7 +152,7 @@ public sealed class JournalWithDeadlinesTests : IAsyncLifetime
     {
         public List<List<(string Name, DateTimeOffset? Due, DateTimeOffset? Previous)>> Reported { get; } = [];
 
-        public Task WriteAsync(DeadlineChange change, CancellationToken cancellationToken) =>
+        public Task WriteAsync(IReadOnlyList<DeadlineChange> changes, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("Changes that travel with an append are not written on their own.");
 
         public void Committed(IReadOnlyList<DeadlineChange> changes, IReadOnlyList<DateTimeOffset?> previous)

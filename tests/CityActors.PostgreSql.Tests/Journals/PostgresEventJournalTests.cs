@@ -42,6 +42,26 @@ public sealed class PostgresEventJournalTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Replay_reads_the_latest_snapshot_and_the_events_after_it_in_one_read()
+    {
+        IEventJournal journal = _journal;
+        (await journal.AppendAsync(Case("c1"), 0, Events(1, 5), default)).ShouldBeTrue();
+
+        var (none, all) = await journal.ReadLatestAsync(Case("c1"), default);
+        none.ShouldBeNull();
+        all.Select(r => r.Version).ShouldBe([1L, 2L, 3L, 4L, 5L]);
+
+        await journal.WriteSnapshotAsync(Case("c1"), new JournalSnapshot(3, Encoding.UTF8.GetBytes("""{"at":3}""")), default);
+        var (snapshot, after) = await journal.ReadLatestAsync(Case("c1"), default);
+
+        snapshot.ShouldNotBeNull().Version.ShouldBe(3);
+        Encoding.UTF8.GetString(snapshot.State).ShouldBe("""{"at":3}""");
+        after.Select(r => r.Version).ShouldBe([4L, 5L]);
+        after.Select(r => r.EventType).ShouldAllBe(t => t == "Noted");
+        (await journal.ReadLatestAsync(Case("other"), default)).Records.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Appends_continue_from_the_version_they_expect()
     {
         (await _journal.AppendAsync(Case("c1"), 0, Events(1, 2), default)).ShouldBeTrue();
