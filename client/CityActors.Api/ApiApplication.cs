@@ -1,0 +1,96 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CityActors.Api.Cases;
+using CityActors.Api.Hosting;
+using CityActors.Api.Security;
+using CityActors.Client;
+using CityActors.Domain.Package;
+using CityActors.Silo.Hosting;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Orleans.Dashboard;
+using Scalar.AspNetCore;
+
+namespace CityActors.Api;
+
+/// <summary>The API host: built here so tests start exactly what <c>dotnet run</c> starts.</summary>
+public static class ApiApplication
+{
+    public static WebApplication Create(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var mode = ApiModes.From(builder.Configuration);
+        var settings = SiloSettings.From(builder.Configuration);
+        var developmentTokens = mode == ApiMode.CoHostedSilo && !settings.Clustered;
+        var tokens = ApiTokens.From(builder.Configuration, allowGeneratedKey: developmentTokens);
+        builder.Services.AddSingleton(tokens);
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        if (mode == ApiMode.ClusterClient)
+        {
+            builder.UseOrleansClient(client => client.UseCityActorsCluster(builder.Configuration));
+            builder.Services.AddHealthChecks();
+        }
+        else
+        {
+            // The silo's city package is loaded and validated before it starts: a broken package stops the process with every problem listed.
+            var package = Path.GetFullPath(builder.Configuration["CityActors:City:Package"] ?? "cities/nyc", AppContext.BaseDirectory);
+            builder.Services.AddSingleton(CityPackageLoader.Load(package));
+            builder.UseOrleans(silo =>
+            {
+                silo.UseCityActorsMode(settings).AddCityActors();
+                if (settings.Dashboard)
+                {
+                    silo.AddDashboard();
+                }
+            });
+            builder.Services.AddCityActorsSiloHealthChecks();
+            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.ShutdownTimeout);
+        }
+
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.AllowOutOfOrderMetadataProperties = true;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        });
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(o =>
+            {
+                o.MapInboundClaims = false;
+                o.TokenValidationParameters = tokens.ValidationParameters();
+            });
+        builder.Services.AddAuthorization();
+        builder.Services.AddCityActorsTelemetry(builder.Configuration);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi();
+        app.MapScalarApiReference("/reference");
+        app.MapCityActorsHealth();
+        if (mode == ApiMode.CoHostedSilo && settings.Dashboard)
+        {
+            app.MapOrleansDashboard(routePrefix: "/dashboard");
+        }
+
+        app.MapCaseEndpoints();
+        if (developmentTokens)
+        {
+            app.MapDevelopmentTokens();
+        }
+
+        app.MapGet("/", () => Results.Ok(new
+        {
+            mode = mode == ApiMode.ClusterClient ? "cluster client" : settings.Clustered ? "co-hosted clustered silo" : "embedded",
+            openApi = "/openapi/v1.json",
+            reference = "/reference",
+            dashboard = mode == ApiMode.CoHostedSilo && settings.Dashboard ? "/dashboard" : null,
+            developmentTokens = developmentTokens ? "/api/v1/dev/tokens" : null,
+        })).ExcludeFromDescription();
+        return app;
+    }
+}

@@ -1,0 +1,22 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CityActors.GrainInterfaces.Serialization;
+
+namespace CityActors.Api;
+
+/// <summary>
+/// The API's JSON: the domain's own contract (<see cref="DomainSerialization.Json"/>: camelCase names, "$command"
+/// discriminators), with enums written as camelCase names for people and front-ends (numbers are still read).
+/// </summary>
+public static class ApiJson
+{
+    public static JsonSerializerOptions Options { get; } = Create();
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions(DomainSerialization.Json);
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}

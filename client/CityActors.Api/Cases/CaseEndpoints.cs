@@ -1,0 +1,164 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CityActors.Api.Security;
+using CityActors.Domain.Cases;
+using CityActors.GrainInterfaces.Cases;
+
+namespace CityActors.Api.Cases;
+
+/// <summary>
+/// Cases over REST (<c>/api/v1/cases</c>): intake, the lifecycle's commands, a case and its history. Every command acts
+/// as the authenticated caller; refusals are problem details (<see cref="ApiProblems"/>).
+/// </summary>
+public static class CaseEndpoints
+{
+    public static IEndpointRouteBuilder MapCaseEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var cases = endpoints.MapGroup("/api/v1/cases").RequireAuthorization().WithTags("Cases");
+
+        cases.MapPost("/", ReportAsync)
+            .WithName("ReportCase")
+            .WithSummary("Puts a report in through a channel; the same channel and external id always answer with the same case.")
+            .Accepts<CaseReport>("application/json")
+            .Produces<CaseView>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        cases.MapPost("/{id}/{command}", ExecuteAsync)
+            .WithName("RunCaseCommand")
+            .WithSummary("Runs a lifecycle command (verify, reject, merge, accept, dispatch, sign-for, report-handled, return, request-extension, decide-extension, request-suspension, decide-suspension, resume, inspect, evaluate, supervise, reopen).")
+            .Accepts<JsonObject>("application/json")
+            .Produces<CaseView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        cases.MapGet("/{id}", GetAsync)
+            .WithName("GetCase")
+            .WithSummary("The case as it stands.")
+            .Produces<CaseView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        cases.MapGet("/{id}/history", HistoryAsync)
+            .WithName("GetCaseHistory")
+            .WithSummary("Every event of the case, in order: who, role, org, when, why.")
+            .Produces<IReadOnlyList<CaseEvent>>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return endpoints;
+    }
+
+    private static async Task<IResult> ReportAsync(HttpRequest request, IGrainFactory grains)
+    {
+        if (ApiTokens.ActorOf(request.HttpContext.User) is not { } caller)
+        {
+            return ApiProblems.Unauthenticated("The token names no subject or no known role.");
+        }
+
+        CaseReport? report;
+        try
+        {
+            report = await JsonSerializer.DeserializeAsync<CaseReport>(request.Body, ApiJson.Options, request.HttpContext.RequestAborted);
+        }
+        catch (JsonException ex)
+        {
+            return ApiProblems.MalformedBody(ex.Message);
+        }
+
+        if (report is null || report.Location is null || report.ExternalId is null || report.MatterCode is null || report.Description is null)
+        {
+            return ApiProblems.Invalid("A report needs channel, externalId, matterCode, description and location.");
+        }
+
+        string id;
+        try
+        {
+            id = Channels.CaseIdFor(report.Channel, report.ExternalId);
+        }
+        catch (CaseCommandException ex)
+        {
+            return ApiProblems.From(ex, report.ExternalId, "report");
+        }
+
+        return await RunAsync(grains, id, "report", new ReportCase(caller, report), view => Results.Created($"/api/v1/cases/{Uri.EscapeDataString(view.Id)}", view));
+    }
+
+    private static async Task<IResult> ExecuteAsync(string id, string command, HttpRequest request, IGrainFactory grains)
+    {
+        if (ApiTokens.ActorOf(request.HttpContext.User) is not { } caller)
+        {
+            return ApiProblems.Unauthenticated("The token names no subject or no known role.");
+        }
+
+        if (!CaseCommandNames.IsPublic(command))
+        {
+            return ApiProblems.NotFound($"There is no case command '{command}'. Commands: {string.Join(", ", CaseCommandNames.Public.Order(StringComparer.Ordinal))}.");
+        }
+
+        CaseCommand parsed;
+        try
+        {
+            var body = request.ContentLength == 0 ? null : await JsonNode.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+            parsed = CaseCommandBody.Read(command, body, caller);
+        }
+        catch (JsonException ex)
+        {
+            return ApiProblems.MalformedBody(ex.Message);
+        }
+
+        return await RunAsync(grains, id, command, parsed, Results.Ok);
+    }
+
+    private static async Task<IResult> GetAsync(string id, HttpContext context, IGrainFactory grains)
+    {
+        var (view, problem) = await ReadableAsync(id, context, grains);
+        return problem ?? Results.Ok(view);
+    }
+
+    private static async Task<IResult> HistoryAsync(string id, HttpContext context, IGrainFactory grains)
+    {
+        var (_, problem) = await ReadableAsync(id, context, grains);
+        return problem ?? Results.Json(await grains.GetGrain<ICaseGrain>(id).GetHistory(), ApiJson.Options);
+    }
+
+    /// <summary>The case if the caller may read it; otherwise the same 404 whether or not it exists.</summary>
+    private static async Task<(CaseView? View, IResult? Problem)> ReadableAsync(string id, HttpContext context, IGrainFactory grains)
+    {
+        if (ApiTokens.ActorOf(context.User) is not { } caller)
+        {
+            return (null, ApiProblems.Unauthenticated("The token names no subject or no known role."));
+        }
+
+        var notFound = ApiProblems.NotFound($"Case {id} does not exist or is outside the caller's scope.");
+        try
+        {
+            var view = await grains.GetGrain<ICaseGrain>(id).Get();
+            return CaseReadScope.Allows(caller, view) ? (view, null) : (null, notFound);
+        }
+        catch (CaseCommandException ex) when (ex.Kind == CaseErrorKind.NotFound)
+        {
+            return (null, notFound);
+        }
+        catch (TimeoutException ex)
+        {
+            return (null, ApiProblems.Unavailable(ex.Message));
+        }
+    }
+
+    private static async Task<IResult> RunAsync(IGrainFactory grains, string id, string command, CaseCommand parsed, Func<CaseView, IResult> answer)
+    {
+        try
+        {
+            return answer(await grains.GetGrain<ICaseGrain>(id).Execute(parsed));
+        }
+        catch (CaseCommandException ex)
+        {
+            return ApiProblems.From(ex, id, command);
+        }
+        catch (TimeoutException ex)
+        {
+            // Whether it was applied is unknown: read the case before sending again.
+            return ApiProblems.Unavailable($"{ex.Message} Read case {id} before retrying {command}.");
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CityActors.Api;
+using CityActors.Testing;
+using Microsoft.AspNetCore.Builder;
+
+namespace CityActors.Api.Tests;
+
+/// <summary>
+/// The API host as <c>dotnet run</c> starts it (embedded silo, NYC demo city), listening on a free localhost port;
+/// tests talk to it over real HTTP. One host for all API tests: starting a silo is most of a test's time.
+/// </summary>
+public sealed class ApiHost : IAsyncLifetime
+{
+    public const string Collection = "api host";
+
+    private WebApplication? _app;
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var url = $"http://127.0.0.1:{FreePorts.Next()}";
+        _app = ApiApplication.Create(
+        [
+            "--urls", url,
+            "--CityActors:Silo:SiloPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--CityActors:Silo:GatewayPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--Logging:LogLevel:Default", "Warning",
+        ]);
+        await _app.StartAsync();
+        Http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+
+    /// <summary>A development token for the identity.</summary>
+    public async Task<string> TokenAsync(string id, string role, string? org = null)
+    {
+        using var response = await Http.PostAsJsonAsync("/api/v1/dev/tokens", new { id, role, org });
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty("accessToken").GetString()!;
+    }
+
+    /// <summary>Sends <paramref name="json"/> (raw text, or null for no body) as the caller of <paramref name="token"/>.</summary>
+    public async Task<(int Status, JsonElement Body, string ContentType)> SendAsync(HttpMethod method, string path, string? token, string? json = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        }
+
+        using var response = await Http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        var body = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+        return ((int)response.StatusCode, body, response.Content.Headers.ContentType?.MediaType ?? "");
+    }
+}
+
+[CollectionDefinition(ApiHost.Collection)]
+public sealed class ApiHostCollection : ICollectionFixture<ApiHost>;

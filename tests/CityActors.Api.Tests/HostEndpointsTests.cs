@@ -1,0 +1,43 @@
+namespace CityActors.Api.Tests;
+
+[Collection(ApiHost.Collection)]
+public sealed class HostEndpointsTests(ApiHost api)
+{
+    [Fact]
+    public async Task The_openapi_document_describes_the_case_endpoints()
+    {
+        var (status, document, _) = await api.SendAsync(HttpMethod.Get, "/openapi/v1.json", null);
+
+        status.ShouldBe(200);
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        paths.ShouldContain("/api/v1/cases");
+        paths.ShouldContain("/api/v1/cases/{id}/{command}");
+        paths.ShouldContain("/api/v1/cases/{id}");
+        paths.ShouldContain("/api/v1/cases/{id}/history");
+    }
+
+    [Fact]
+    public async Task The_reference_page_and_health_endpoints_answer()
+    {
+        using var reference = await api.Http.GetAsync("/reference/");
+        reference.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        (await reference.Content.ReadAsStringAsync()).ShouldContain("openapi/v1.json");
+
+        using var live = await api.Http.GetAsync("/health/live");
+        live.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        using var ready = await api.Http.GetAsync("/health/ready");
+        ready.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Embedded_the_host_serves_the_orleans_dashboard_and_names_its_entry_points()
+    {
+        using var dashboard = await api.Http.GetAsync("/dashboard");
+        dashboard.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+
+        var (_, root, _) = await api.SendAsync(HttpMethod.Get, "/", null);
+        root.GetProperty("mode").GetString().ShouldBe("embedded");
+        root.GetProperty("dashboard").GetString().ShouldBe("/dashboard");
+        root.GetProperty("developmentTokens").GetString().ShouldBe("/api/v1/dev/tokens");
+    }
+}
