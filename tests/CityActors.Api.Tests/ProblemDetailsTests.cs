@@ -39,6 +39,8 @@ public sealed class ProblemDetailsTests(ApiHost api)
     [InlineData("{bad json", "malformed-body")]
     [InlineData("[1,2]", "malformed-body")]
     [InlineData("""{"passed":"yes"}""", "malformed-body")]
+    [InlineData("""{"note":"no verdict"}""", "malformed-body")]
+    [InlineData("""{"passed":null}""", "malformed-body")]
     public async Task A_body_that_cannot_be_read_is_a_400(string body, string kind)
     {
         var leader = await api.TokenAsync("leader-3", "centreLeader", "nyc");
@@ -50,19 +52,38 @@ public sealed class ProblemDetailsTests(ApiHost api)
     }
 
     [Theory]
-    [InlineData("""{"channel":"hotline","externalId":"x"}""")]
-    [InlineData("""{"channel":"hotline","externalId":"bad id!","matterCode":"NYC001","description":"d","location":{"longitude":-73.99,"latitude":40.75}}""")]
-    [InlineData("""{"channel":"hotline","externalId":"far-away","matterCode":"NYC001","description":"d","location":{"longitude":2.35,"latitude":48.85}}""")]
-    [InlineData("""{"channel":"hotline","externalId":"no-matter","matterCode":"NOPE","description":"d","location":{"longitude":-73.99,"latitude":40.75}}""")]
-    public async Task An_invalid_report_is_a_400_problem(string body)
+    [InlineData("""{"channel":"hotline","externalId":"x"}""", "malformed-body")]
+    [InlineData("""{"channel":"pigeon","externalId":"x","matterCode":"NYC001","description":"d","location":{"longitude":-73.99,"latitude":40.75}}""", "malformed-body")]
+    [InlineData("""{"channel":"hotline","externalId":"bad id!","matterCode":"NYC001","description":"d","location":{"longitude":-73.99,"latitude":40.75}}""", "invalid")]
+    [InlineData("""{"channel":"hotline","externalId":"far-away","matterCode":"NYC001","description":"d","location":{"longitude":2.35,"latitude":48.85}}""", "invalid")]
+    [InlineData("""{"channel":"hotline","externalId":"no-matter","matterCode":"NOPE","description":"d","location":{"longitude":-73.99,"latitude":40.75}}""", "invalid")]
+    [InlineData("""{"channel":"hotline","externalId":"nowhere","matterCode":"NYC001","description":"d","location":{"longitude":1e999,"latitude":40.75}}""", "invalid")]
+    public async Task An_invalid_report_is_a_400_problem(string body, string kind)
     {
         var hotline = await api.TokenAsync("hl", "channelSystem", "Hotline");
 
         var (status, problem, _) = await api.SendAsync(HttpMethod.Post, "/api/v1/cases", hotline, body);
 
         status.ShouldBe(400);
-        problem.GetProperty("type").GetString().ShouldBe(Problems + "invalid");
+        problem.GetProperty("type").GetString().ShouldBe(Problems + kind);
         problem.GetProperty("detail").GetString().ShouldNotBeNullOrWhiteSpace();
+    }
+
+    [Fact]
+    public async Task A_required_field_missing_from_a_command_is_a_400_not_a_crash()
+    {
+        var (hotline, leader) = (await api.TokenAsync("hl", "channelSystem", "Hotline"), await api.TokenAsync("leader-5", "centreLeader", "nyc"));
+        await api.SendAsync(HttpMethod.Post, "/api/v1/cases", hotline, CaseLifecycleOverHttpTests.Report("p-reject"));
+
+        var missing = await api.SendAsync(HttpMethod.Post, "/api/v1/cases/hl-p-reject/reject", leader, "{}");
+        var nullReason = await api.SendAsync(HttpMethod.Post, "/api/v1/cases/hl-p-reject/reject", leader, """{"reason":null}""");
+        var rejected = await api.SendAsync(HttpMethod.Post, "/api/v1/cases/hl-p-reject/reject", leader, """{"reason":"not in our city's remit"}""");
+
+        missing.Status.ShouldBe(400);
+        missing.Body.GetProperty("detail").GetString()!.ShouldContain("reason");
+        nullReason.Status.ShouldBe(400);
+        rejected.Status.ShouldBe(200);
+        rejected.Body.GetProperty("status").GetString().ShouldBe("rejected");
     }
 
     [Fact]

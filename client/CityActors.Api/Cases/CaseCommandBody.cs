@@ -26,8 +26,8 @@ public static class CaseCommandBody
         }
 
         fields["$command"] = command;
-        var parsed = fields.Deserialize<CaseCommand>(ApiJson.Options)
+        fields["by"] = JsonSerializer.SerializeToNode(caller, ApiJson.Options);
+        return fields.Deserialize<CaseCommand>(ApiJson.Options)
             ?? throw new JsonException($"The body of {command} is empty.");
-        return parsed with { By = caller };
     }
 }
