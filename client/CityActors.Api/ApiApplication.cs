@@ -78,6 +78,7 @@ public static class ApiApplication
         }
 
         app.MapCaseEndpoints();
+        app.MapCaseListEndpoints();
         if (developmentTokens)
         {
             app.MapDevelopmentTokens();

@@ -16,6 +16,8 @@ public static class ApiProblems
 
     public static IResult Unauthenticated(string detail) => Problem(StatusCodes.Status401Unauthorized, "unauthenticated", "A valid bearer token is required.", detail);
 
+    public static IResult Forbidden(string detail) => Problem(StatusCodes.Status403Forbidden, "forbidden", "The caller may not do this.", detail);
+
     public static IResult NotFound(string detail) => Problem(StatusCodes.Status404NotFound, "not-found", "Not found.", detail);
 
     public static IResult Unavailable(string detail) => Problem(StatusCodes.Status503ServiceUnavailable, "unavailable", "The cluster could not answer in time.", detail);

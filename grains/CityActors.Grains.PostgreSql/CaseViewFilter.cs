@@ -1,3 +1,4 @@
+using CityActors.Domain.Cases;
 using CityActors.Grains.Cases;
 using Npgsql;
 using NpgsqlTypes;

@@ -1,7 +1,7 @@
 using CityActors.Domain.Cases;
 using CityActors.Domain.Matters;
 
-namespace CityActors.Grains.Cases;
+namespace CityActors.Domain.Cases;
 
 /// <summary>
 /// A list query over the read model; every filter is optional and they combine with AND. Results are newest report

@@ -1,4 +1,4 @@
-namespace CityActors.Grains.Cases;
+namespace CityActors.Domain.Cases;
 
 /// <summary>A WGS84 box (west, south, east, north).</summary>
 public sealed record BoundingBox(double MinLongitude, double MinLatitude, double MaxLongitude, double MaxLatitude)

@@ -1,6 +1,6 @@
 using CityActors.Domain.Cases;
 
-namespace CityActors.Grains.Cases;
+namespace CityActors.Domain.Cases;
 
 /// <summary>Position in the newest-first order: report time (UTC ticks) then case id.</summary>
 public readonly record struct CaseCursor(long ReportedTicks, string CaseId)

@@ -1,0 +1,153 @@
+using CityActors.Api.Security;
+using CityActors.Domain.Cases;
+using CityActors.GrainInterfaces.Cases;
+
+namespace CityActors.Api.Cases;
+
+/// <summary>
+/// Lists, work queues and KPIs (<c>/api/v1/cases</c>, <c>/api/v1/queue</c>, <c>/api/v1/kpis</c>), from the read model,
+/// limited to the caller's part of the city (<see cref="CallerScope"/>): asking beyond it is 403.
+/// </summary>
+public static class CaseListEndpoints
+{
+    private static readonly TimeSpan DefaultKpiPeriod = TimeSpan.FromDays(30);
+
+    public static IEndpointRouteBuilder MapCaseListEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/v1").RequireAuthorization().WithTags("Lists and KPIs");
+        api.MapGet("/cases", ListAsync)
+            .WithName("ListCases")
+            .WithSummary("Cases newest first, filtered by orgUnit, department, status, matter, urgency, warned, overdue, escalated, supervised, from, to, bbox; limit and after page through them.")
+            .Produces<CasePage>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapGet("/queue", QueueAsync)
+            .WithName("GetWorkQueue")
+            .WithSummary("The open cases in the work queues of the caller's centre or department, soonest deadline first; queue= narrows to one.")
+            .Produces<IReadOnlyList<CaseView>>()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapGet("/kpis", KpisAsync)
+            .WithName("GetKpis")
+            .WithSummary("KPIs of the cases reported in [from, to) (default: the last 30 days) within orgUnit or department.")
+            .Produces<CaseKpis>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        return endpoints;
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext context, IGrainFactory grains)
+    {
+        if (Scope(context, out var problem) is not { } scope)
+        {
+            return problem!;
+        }
+
+        CaseQuery query;
+        try
+        {
+            query = CaseListQuery.Read(context.Request.Query);
+        }
+        catch (ArgumentException ex)
+        {
+            return ApiProblems.Invalid(ex.Message);
+        }
+
+        if (scope.Narrow(query.OrgUnit, query.Department) is not { } narrowed)
+        {
+            return ApiProblems.Forbidden($"The caller's scope ({scope.OrgUnit ?? scope.Department}) does not include {query.OrgUnit ?? query.Department}.");
+        }
+
+        try
+        {
+            return Results.Ok(await grains.GetGrain<ICaseQueryGrain>(0).Query(query with { OrgUnit = narrowed.OrgUnit, Department = narrowed.Department }));
+        }
+        catch (ArgumentException ex)
+        {
+            return ApiProblems.Invalid(ex.Message);
+        }
+    }
+
+    private static async Task<IResult> QueueAsync(HttpContext context, IGrainFactory grains, string? queue = null)
+    {
+        if (ApiTokens.ActorOf(context.User) is not { } caller)
+        {
+            return ApiProblems.Unauthenticated("The token names no subject or no known role.");
+        }
+
+        var owner = (StaffRoles.PostOf(caller.Role), caller.Org) switch
+        {
+            (StaffPost.OperationsCentre, { } unit) => WorkOwner.Centre(unit),
+            (StaffPost.Department, { } department) => WorkOwner.Department(department),
+            _ => null,
+        };
+        if (owner is null)
+        {
+            return ApiProblems.Forbidden("Work queues belong to operations centres and departments; the caller works at neither.");
+        }
+
+        WorkQueue? only = null;
+        if (queue is not null)
+        {
+            if (!Enum.TryParse<WorkQueue>(queue, ignoreCase: true, out var parsed) || int.TryParse(queue, out _))
+            {
+                return ApiProblems.Invalid($"queue '{queue}' is not one of: {string.Join(", ", Enum.GetNames<WorkQueue>())}.");
+            }
+
+            only = parsed;
+        }
+
+        var cases = await grains.GetGrain<ICaseQueryGrain>(0).QueuedFor(owner);
+        return Results.Ok(cases
+            .Where(c => only is null || c.Queues.Any(q => q.Owner == owner && q.Queue == only))
+            .OrderBy(c => c.Timers.Where(t => t.NextPoint is not null).Select(t => t.NextPoint).DefaultIfEmpty(DateTimeOffset.MaxValue).Min())
+            .ToList());
+    }
+
+    private static async Task<IResult> KpisAsync(HttpContext context, IGrainFactory grains, TimeProvider time)
+    {
+        if (Scope(context, out var problem) is not { } scope)
+        {
+            return problem!;
+        }
+
+        CaseQuery filters;
+        try
+        {
+            filters = CaseListQuery.Read(context.Request.Query);
+        }
+        catch (ArgumentException ex)
+        {
+            return ApiProblems.Invalid(ex.Message);
+        }
+
+        if (scope.Narrow(filters.OrgUnit, filters.Department) is not { } narrowed)
+        {
+            return ApiProblems.Forbidden($"The caller's scope ({scope.OrgUnit ?? scope.Department}) does not include {filters.OrgUnit ?? filters.Department}.");
+        }
+
+        var to = filters.ReportedTo ?? time.GetUtcNow();
+        var from = filters.ReportedFrom ?? to - DefaultKpiPeriod;
+        try
+        {
+            return Results.Ok(await grains.GetGrain<ICaseQueryGrain>(0).Kpis(new KpiScope(narrowed.Department, narrowed.OrgUnit), from, to));
+        }
+        catch (ArgumentException ex)
+        {
+            return ApiProblems.Invalid(ex.Message);
+        }
+    }
+
+    private static CallerScope? Scope(HttpContext context, out IResult? problem)
+    {
+        problem = null;
+        if (ApiTokens.ActorOf(context.User) is not { } caller)
+        {
+            problem = ApiProblems.Unauthenticated("The token names no subject or no known role.");
+            return null;
+        }
+
+        var scope = CallerScope.Of(caller);
+        problem = scope is null ? ApiProblems.Forbidden($"{caller.Role} callers read cases one by one; lists, queues and KPIs are for staff.") : null;
+        return scope;
+    }
+}
