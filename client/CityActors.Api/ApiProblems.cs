@@ -20,6 +20,9 @@ public static class ApiProblems
 
     public static IResult NotFound(string detail) => Problem(StatusCodes.Status404NotFound, "not-found", "Not found.", detail);
 
+    public static IResult IdempotencyKeyReused(string detail) =>
+        Problem(StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused", "The Idempotency-Key belongs to another request.", detail);
+
     public static IResult Unavailable(string detail) => Problem(StatusCodes.Status503ServiceUnavailable, "unavailable", "The cluster could not answer in time.", detail);
 
     /// <summary>A refused case command, by its kind.</summary>

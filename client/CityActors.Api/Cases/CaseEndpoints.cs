@@ -12,6 +12,11 @@ namespace CityActors.Api.Cases;
 /// </summary>
 public static class CaseEndpoints
 {
+    /// <summary>A command sent again with the same key (by the same caller, within a day) is answered, not run again.</summary>
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    private const int MaxIdempotencyKeyLength = 255;
+
     public static IEndpointRouteBuilder MapCaseEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var cases = endpoints.MapGroup("/api/v1/cases").RequireAuthorization().WithTags("Cases");
@@ -26,13 +31,14 @@ public static class CaseEndpoints
 
         cases.MapPost("/{id}/{command}", ExecuteAsync)
             .WithName("RunCaseCommand")
-            .WithSummary("Runs a lifecycle command (verify, reject, merge, accept, dispatch, sign-for, report-handled, return, request-extension, decide-extension, request-suspension, decide-suspension, resume, inspect, evaluate, supervise, reopen).")
+            .WithSummary("Runs a lifecycle command; with an Idempotency-Key header a retry gets the first answer instead of running again (verify, reject, merge, accept, dispatch, sign-for, report-handled, return, request-extension, decide-extension, request-suspension, decide-suspension, resume, inspect, evaluate, supervise, reopen).")
             .Accepts<JsonObject>("application/json")
             .Produces<CaseView>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         cases.MapGet("/{id}", GetAsync)
             .WithName("GetCase")
@@ -106,8 +112,37 @@ public static class CaseEndpoints
             return ApiProblems.MalformedBody(ex.Message);
         }
 
+        if (request.Headers.TryGetValue(IdempotencyKeyHeader, out var keys))
+        {
+            if (keys.Count != 1 || !IsValidIdempotencyKey(keys[0]))
+            {
+                return ApiProblems.Invalid($"{IdempotencyKeyHeader} must be one value of 1–{MaxIdempotencyKeyLength} visible ASCII characters.");
+            }
+
+            var requestGrain = grains.GetGrain<ICaseRequestGrain>(ICaseRequestGrain.KeyOf(caller, keys[0]!));
+            try
+            {
+                return Results.Ok(await requestGrain.Execute(id, parsed));
+            }
+            catch (ArgumentException ex)
+            {
+                return ApiProblems.IdempotencyKeyReused(ex.Message);
+            }
+            catch (CaseCommandException ex)
+            {
+                return ApiProblems.From(ex, id, command);
+            }
+            catch (TimeoutException ex)
+            {
+                return ApiProblems.Unavailable($"{ex.Message} Send the same request with the same {IdempotencyKeyHeader} again.");
+            }
+        }
+
         return await RunAsync(grains, id, command, parsed, Results.Ok);
     }
+
+    private static bool IsValidIdempotencyKey(string? key) =>
+        key is { Length: > 0 and <= MaxIdempotencyKeyLength } && key.All(c => c is > ' ' and <= '~');
 
     private static async Task<IResult> GetAsync(string id, HttpContext context, IGrainFactory grains)
     {
