@@ -23,6 +23,12 @@ public static class ApiProblems
     public static IResult IdempotencyKeyReused(string detail) =>
         Problem(StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused", "The Idempotency-Key belongs to another request.", detail);
 
+    public static IResult TooManyRequests(string detail) =>
+        Problem(StatusCodes.Status429TooManyRequests, "too-many-requests", "Too many requests.", detail);
+
+    public static IResult TooLarge(string detail) =>
+        Problem(StatusCodes.Status413PayloadTooLarge, "too-large", "The request body is too large.", detail);
+
     public static IResult Unavailable(string detail) => Problem(StatusCodes.Status503ServiceUnavailable, "unavailable", "The cluster could not answer in time.", detail);
 
     /// <summary>A refused case command, by its kind.</summary>

@@ -11,11 +11,22 @@ namespace CityActors.Api.Tests;
 /// The API host as <c>dotnet run</c> starts it (embedded silo, NYC demo city), listening on a free localhost port;
 /// tests talk to it over real HTTP. One host for all API tests: starting a silo is most of a test's time.
 /// </summary>
-public sealed class ApiHost : IAsyncLifetime
+public sealed class ApiHost : IAsyncLifetime, IAsyncDisposable
 {
     public const string Collection = "api host";
 
+    private readonly string[] _settings;
     private WebApplication? _app;
+
+    public ApiHost()
+        : this([])
+    {
+    }
+
+    private ApiHost(string[] settings) => _settings = settings;
+
+    /// <summary>A host of its own with extra command-line settings, e.g. "--CityActors:Api:RateLimit:PermitsPerSecond", "2".</summary>
+    public static ApiHost With(params string[] settings) => new(settings);
 
     public HttpClient Http { get; private set; } = null!;
 
@@ -28,10 +39,13 @@ public sealed class ApiHost : IAsyncLifetime
             "--CityActors:Silo:SiloPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--CityActors:Silo:GatewayPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--Logging:LogLevel:Default", "Warning",
+            .. _settings,
         ]);
         await _app.StartAsync();
         Http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) };
     }
+
+    async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();
 
     public async Task DisposeAsync()
     {
