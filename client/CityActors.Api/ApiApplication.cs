@@ -28,7 +28,7 @@ public static class ApiApplication
         if (mode == ApiMode.ClusterClient)
         {
             builder.UseOrleansClient(client => client.UseCityActorsCluster(builder.Configuration));
-            builder.Services.AddHealthChecks();
+            builder.Services.AddHealthChecks().AddCheck<ClusterReachableHealthCheck>("cluster", tags: ["ready"]);
         }
         else
         {

@@ -30,14 +30,18 @@ public sealed class ApiHost : IAsyncLifetime, IAsyncDisposable
 
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>The co-hosted silo's gateway port (cluster clients connect there).</summary>
+    public int GatewayPort { get; private set; }
+
     public async Task InitializeAsync()
     {
         var url = $"http://127.0.0.1:{FreePorts.Next()}";
+        GatewayPort = FreePorts.Next();
         _app = ApiApplication.Create(
         [
             "--urls", url,
             "--CityActors:Silo:SiloPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--CityActors:Silo:GatewayPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--CityActors:Silo:GatewayPort", GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--Logging:LogLevel:Default", "Warning",
             .. _settings,
         ]);
