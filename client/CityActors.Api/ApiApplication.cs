@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CityActors.Api.Cases;
+using CityActors.Api.Directory;
 using CityActors.Api.Hosting;
 using CityActors.Api.Security;
 using CityActors.Client;
@@ -83,6 +84,7 @@ public static class ApiApplication
 
         app.MapCaseEndpoints();
         app.MapCaseListEndpoints();
+        app.MapDirectoryEndpoints();
         if (developmentTokens)
         {
             app.MapDevelopmentTokens();
