@@ -132,26 +132,28 @@ internal sealed class JournalAppendBatcher : IAsyncDisposable
             await (deadlines?.ReadPreviousAsync(reader) ?? Task.CompletedTask).ConfigureAwait(false);
         }
 
-        // The reader is closed: the batch's transaction committed (both statements, or neither). Only now is anyone told.
-        for (var i = 0; i < sorted.Length; i++)
-        {
-            var append = sorted[i];
-            var (head, appended, held) = outcomes[i];
-            var count = append.Records.Count;
-            var committedNow = head == append.ExpectedVersion && appended == count;
-            var committedBefore = head >= append.ExpectedVersion + count && held == count;
-            append.Succeed(committedNow || committedBefore);
-        }
-
-        // Then the deadline service learns what changed (shards holding those deadlines are told).
+        // The reader is closed: the batch's transaction committed (both statements, or neither). Only now is anyone
+        // told: first the deadline service (so shards holding those deadlines hear of them by the time a caller goes
+        // on), then the callers.
         for (var i = 0; deadlines is not null && i < sorted.Length; i++)
         {
-            if (outcomes[i].Head == sorted[i].ExpectedVersion && outcomes[i].Appended == sorted[i].Records.Count)
+            if (CommittedNow(sorted[i], outcomes[i]))
             {
                 deadlines.Committed(i, sorted[i]);
             }
         }
+
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            var append = sorted[i];
+            var (head, _, held) = outcomes[i];
+            var committedBefore = head >= append.ExpectedVersion + append.Records.Count && held == append.Records.Count;
+            append.Succeed(CommittedNow(append, outcomes[i]) || committedBefore);
+        }
     }
+
+    private static bool CommittedNow(PendingAppend append, (long Head, long Appended, long Held) outcome) =>
+        outcome.Head == append.ExpectedVersion && outcome.Appended == append.Records.Count;
 
     private static NpgsqlParameter<T[]> Array<T>(IEnumerable<T> values, NpgsqlDbType elementType) =>
         new() { TypedValue = values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | elementType };
