@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CityActors.Api.Cases;
 using CityActors.Api.Directory;
+using CityActors.Api.Open311;
 using CityActors.Api.Hosting;
 using CityActors.Api.Security;
 using CityActors.Client;
@@ -85,6 +86,7 @@ public static class ApiApplication
         app.MapCaseEndpoints();
         app.MapCaseListEndpoints();
         app.MapDirectoryEndpoints();
+        app.MapOpen311(Open311Settings.From(builder.Configuration, embedded: developmentTokens));
         if (developmentTokens)
         {
             app.MapDevelopmentTokens();
@@ -97,6 +99,7 @@ public static class ApiApplication
             reference = "/reference",
             dashboard = mode == ApiMode.CoHostedSilo && settings.Dashboard ? "/dashboard" : null,
             developmentTokens = developmentTokens ? "/api/v1/dev/tokens" : null,
+            open311 = "/open311/discovery.json",
         })).ExcludeFromDescription();
         return app;
     }
