@@ -1,6 +1,7 @@
 using CityActors.GrainInterfaces.Serialization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Orleans.Serialization;
 
@@ -9,7 +10,8 @@ namespace CityActors.Client;
 public static class ClusterClientExtensions
 {
     /// <summary>
-    /// Connects this client to the gateways of "CityActors:Client" with the serialization the silos use.
+    /// Connects this client to the gateways of "CityActors:Client" with the serialization the silos use; calls a silo
+    /// rejected without running them (one stopping, say) are sent again (<see cref="RejectedCallRetryFilter"/>).
     /// </summary>
     /// <exception cref="InvalidOperationException">The settings are unusable; the message lists every problem.</exception>
     public static IClientBuilder UseCityActorsCluster(this IClientBuilder client, IConfiguration configuration)
@@ -26,6 +28,8 @@ public static class ClusterClientExtensions
 
         client.Services.AddSerializer(s => s.AddCityActorsSerialization());
         client.AddActivityPropagation();
+        client.Services.TryAddSingleton(TimeProvider.System);
+        client.AddOutgoingGrainCallFilter<RejectedCallRetryFilter>();
         client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (options.ClusterId, options.ServiceId));
         return client.UseStaticClustering(GatewayAddress.Resolve(options.Gateways));
     }
