@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CityActors.Api.Cases;
 using CityActors.Api.Directory;
+using CityActors.Api.Feed;
 using CityActors.Api.Open311;
 using CityActors.Api.Hosting;
 using CityActors.Api.Security;
@@ -86,6 +87,7 @@ public static class ApiApplication
         app.MapCaseEndpoints();
         app.MapCaseListEndpoints();
         app.MapDirectoryEndpoints();
+        app.MapFeedEndpoints();
         app.MapOpen311(Open311Settings.From(builder.Configuration, embedded: developmentTokens));
         if (developmentTokens)
         {

@@ -17,4 +17,10 @@ public interface IJournalFeed
     /// at the latest (providers without notifications simply wait that long).
     /// </summary>
     Task WaitAsync(string grainType, FeedPosition after, TimeSpan timeout, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The position of the last record of <paramref name="grainType"/> readers can be handed now (<see cref="FeedPosition.Start"/>
+    /// when there is none): where a reader that wants only what comes next starts.
+    /// </summary>
+    Task<FeedPosition> HeadAsync(string grainType, CancellationToken cancellationToken);
 }

@@ -66,6 +66,14 @@ public sealed class MemoryEventJournal(TimeProvider time) : IEventJournal, IJour
         }
     }
 
+    public Task<FeedPosition> HeadAsync(string grainType, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_feeds.TryGetValue(grainType, out var feed) && feed.Count > 0 ? feed[^1].Position : FeedPosition.Start);
+        }
+    }
+
     public async Task WaitAsync(string grainType, FeedPosition after, TimeSpan timeout, CancellationToken cancellationToken)
     {
         Task appended;

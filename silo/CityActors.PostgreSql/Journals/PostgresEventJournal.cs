@@ -73,6 +73,14 @@ public sealed class PostgresEventJournal : IEventJournal, IJournalFeed, IAsyncDi
         order by 1, 2
         """;
 
+    // The last record readers may be handed now: below the oldest transaction still running, as the feed reads.
+    private const string HeadSql = """
+        select feed_tx::text::bigint, feed_seq from grain_journal
+        where grain_type = $1 and feed_tx < pg_snapshot_xmin(pg_current_snapshot())
+        order by feed_tx desc, feed_seq desc
+        limit 1
+        """;
+
     private const string ReadSnapshotSql = "select version, state from grain_snapshot where grain_type = $1 and grain_key = $2";
 
     private const string WriteSnapshotSql = """
@@ -132,6 +140,17 @@ public sealed class PostgresEventJournal : IEventJournal, IJournalFeed, IAsyncDi
     {
         JournalNumbering.Check(append.ExpectedVersion, append.Records);
         return _appends.AppendAsync(append);
+    }
+
+    public async Task<FeedPosition> HeadAsync(string grainType, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(grainType);
+        await using var command = _dataSource.CreateCommand(HeadSql);
+        command.Parameters.Add(Text(grainType));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? new FeedPosition(reader.GetInt64(0), reader.GetInt64(1))
+            : FeedPosition.Start;
     }
 
     public async Task<(JournalSnapshot? Snapshot, IReadOnlyList<JournalRecord> Records)> ReadLatestAsync(JournalId journal, CancellationToken cancellationToken)

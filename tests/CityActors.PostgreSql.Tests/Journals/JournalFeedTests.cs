@@ -38,6 +38,22 @@ public sealed class JournalFeedTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_head_is_the_last_record_a_reader_can_be_handed_and_reading_after_it_finds_only_newer_records()
+    {
+        (await _journal.HeadAsync("case", default)).ShouldBe(FeedPosition.Start);
+        await _journal.AppendAsync(Case("h1"), 0, Events(1, 3), default);
+        await _journal.AppendAsync(new JournalId("other", "x"), 0, Events(1, 1), default);
+
+        var head = await _journal.HeadAsync("case", default);
+        var all = await _journal.ReadAsync("case", FeedPosition.Start, 100, default);
+        head.ShouldBe(all[^1].Position);
+        (await _journal.ReadAsync("case", head, 100, default)).ShouldBeEmpty();
+
+        await _journal.AppendAsync(Case("h2"), 0, Events(1, 1), default);
+        (await _journal.ReadAsync("case", head, 100, default)).Select(r => r.Journal.Key).ShouldBe(["h2"]);
+    }
+
+    [Fact]
     public async Task The_feed_hands_out_every_record_of_concurrent_appends_once_in_a_consistent_order()
     {
         await using var otherDataSource = NpgsqlDataSource.Create(_database.ConnectionString);

@@ -1,0 +1,108 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
+using CityActors.Api.Cases;
+using CityActors.Api.Security;
+using CityActors.Domain.Cases;
+using CityActors.GrainInterfaces.Cases;
+
+namespace CityActors.Api.Feed;
+
+/// <summary>
+/// <c>GET /api/v1/feed</c>: server-sent events of case events (event type "case", data the event as JSON with its case
+/// id), limited to the caller's part of the city, in commit order. Each event's id is its feed position: a client that
+/// reconnects with <c>Last-Event-ID</c> (or <c>?after=</c>) resumes after it and misses nothing; without one the feed
+/// starts at the newest event. Reporter details are never sent.
+/// </summary>
+public static class FeedEndpoints
+{
+    private static readonly TimeSpan LongPoll = TimeSpan.FromSeconds(15);
+
+    public static IEndpointRouteBuilder MapFeedEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/api/v1/feed", StreamAsync)
+            .RequireAuthorization()
+            .WithTags("Live")
+            .WithName("CaseFeed")
+            .WithSummary("Server-sent events of case events in the caller's scope; resumable with Last-Event-ID.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        return endpoints;
+    }
+
+    private static async Task<IResult> StreamAsync(HttpContext context, IGrainFactory grains, string? after = null)
+    {
+        if (ApiTokens.ActorOf(context.User) is not { } caller)
+        {
+            return ApiProblems.Unauthenticated("The token names no subject or no known role.");
+        }
+
+        if (CallerScope.Of(caller) is not { } scope)
+        {
+            return ApiProblems.Forbidden($"{caller.Role} callers have no live feed; it is for staff.");
+        }
+
+        var feed = grains.GetGrain<ICaseFeedGrain>(0);
+        var start = context.Request.Headers["Last-Event-ID"].FirstOrDefault() ?? after;
+        try
+        {
+            start ??= await feed.Head();
+            await feed.Next(start, 1, TimeSpan.Zero); // refuses a malformed position before the stream starts
+        }
+        catch (ArgumentException ex)
+        {
+            return ApiProblems.Invalid(ex.Message);
+        }
+
+        // Headers go out at once, so a client sees the stream open before the first event; then events as they come.
+        context.Response.ContentType = "text/event-stream";
+        context.Response.Headers.CacheControl = "no-cache";
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        await context.Response.Body.FlushAsync(context.RequestAborted);
+        try
+        {
+            await SseFormatter.WriteAsync(EventsAsync(feed, start, scope, context.RequestAborted), context.Response.Body, context.RequestAborted);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away.
+        }
+
+        return Results.Empty;
+    }
+
+    private static async IAsyncEnumerable<SseItem<string>> EventsAsync(
+        ICaseFeedGrain feed, string position, CallerScope scope, [EnumeratorCancellation] CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            var page = await feed.Next(position, 200, LongPoll);
+            foreach (var item in page.Items.Where(i => Visible(scope, i)))
+            {
+                var data = JsonSerializer.Serialize(new { caseId = item.CaseId, @event = WithoutReporter(item.Event) }, ApiJson.Options);
+                yield return new SseItem<string>(data, "case") { EventId = item.Position };
+            }
+
+            if (page.Items.Count == 0)
+            {
+                // Nothing for a while: a heartbeat keeps proxies from closing the idle connection (EventSource ignores it).
+                yield return new SseItem<string>(page.Position, "heartbeat");
+            }
+
+            position = page.Position;
+        }
+    }
+
+    private static bool Visible(CallerScope scope, CaseFeedItem item) => scope.Department is { } department
+        ? item.Departments.Contains(department)
+        : item.Place is { } place && (scope.IsWholeCity || KpiScope.Within(place, scope.OrgUnit!));
+
+    private static CaseEvent WithoutReporter(CaseEvent @event) => @event switch
+    {
+        CaseReported reported => reported with { Report = reported.Report with { Reporter = null } },
+        ReporterLinked linked => linked with { Reporter = null },
+        _ => @event,
+    };
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text.Json;
+using CityActors.Domain.Cases;
+using CityActors.GrainInterfaces.Cases;
+using CityActors.GrainInterfaces.Serialization;
+using CityActors.Journals;
+using Orleans.Concurrency;
+
+namespace CityActors.Grains.Cases;
+
+/// <summary>
+/// Serves the case feed from the silo's journal feed. It remembers each case's place and departments as their events
+/// pass (a report gives the place, a dispatch the departments) and asks the case itself for cases it has not seen.
+/// </summary>
+[StatelessWorker(1)]
+[Reentrant]
+public sealed class CaseFeedGrain(IJournalFeed feed) : Grain, ICaseFeedGrain
+{
+    private const int MaxRemembered = 100_000;
+    private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(20);
+    private readonly Dictionary<string, (CasePlace? Place, HashSet<string> Departments)> _cases = new(StringComparer.Ordinal);
+
+    public async Task<string> Head() => Format(await feed.HeadAsync(CaseJournal.GrainType, CancellationToken.None));
+
+    public async Task<CaseFeedPage> Next(string after, int max, TimeSpan wait)
+    {
+        var position = Parse(after);
+        max = Math.Clamp(max, 1, 1000);
+        var records = await feed.ReadAsync(CaseJournal.GrainType, position, max, CancellationToken.None);
+        if (records.Count == 0 && wait > TimeSpan.Zero)
+        {
+            await feed.WaitAsync(CaseJournal.GrainType, position, wait < MaxWait ? wait : MaxWait, CancellationToken.None);
+            records = await feed.ReadAsync(CaseJournal.GrainType, position, max, CancellationToken.None);
+        }
+
+        var items = new List<CaseFeedItem>(records.Count);
+        foreach (var record in records)
+        {
+            var caseId = record.Journal.Key;
+            var @event = JsonSerializer.Deserialize<CaseEvent>(record.Record.Payload, DomainSerialization.Json)
+                ?? throw new InvalidOperationException($"Journal {record.Journal} holds a null event at version {record.Record.Version}.");
+            var (place, departments) = await KnownAsync(caseId, @event);
+            items.Add(new CaseFeedItem(Format(record.Position), caseId, @event, place, [.. departments]));
+        }
+
+        return new CaseFeedPage(items, records.Count == 0 ? after : Format(records[^1].Position));
+    }
+
+    private async Task<(CasePlace? Place, HashSet<string> Departments)> KnownAsync(string caseId, CaseEvent @event)
+    {
+        if (!_cases.TryGetValue(caseId, out var known))
+        {
+            if (_cases.Count >= MaxRemembered)
+            {
+                _cases.Clear();
+            }
+
+            known = @event is CaseReported reported
+                ? (reported.Place, new HashSet<string>(StringComparer.Ordinal))
+                : await AskCaseAsync(caseId);
+            _cases[caseId] = known;
+        }
+
+        if (@event is CaseDispatched dispatched)
+        {
+            known.Departments.Add(dispatched.Lead);
+            known.Departments.UnionWith(dispatched.CoHandlers);
+        }
+
+        return known;
+    }
+
+    private async Task<(CasePlace? Place, HashSet<string> Departments)> AskCaseAsync(string caseId)
+    {
+        try
+        {
+            var view = await GrainFactory.GetGrain<ICaseGrain>(caseId).Get();
+            return (view.Place, new HashSet<string>(view.DispatchedTo, StringComparer.Ordinal));
+        }
+        catch (CaseCommandException)
+        {
+            return (null, new HashSet<string>(StringComparer.Ordinal));
+        }
+    }
+
+    private static string Format(FeedPosition position) =>
+        string.Create(CultureInfo.InvariantCulture, $"{position.Transaction}:{position.Sequence}");
+
+    private static FeedPosition Parse(string text)
+    {
+        var colon = text?.IndexOf(':', StringComparison.Ordinal) ?? -1;
+        return colon > 0
+            && long.TryParse(text.AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out var transaction)
+            && long.TryParse(text.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)
+            ? new FeedPosition(transaction, sequence)
+            : throw new ArgumentException($"'{text}' is not a feed position (transaction:sequence, as a previous event's id).");
+    }
+}

@@ -1,0 +1,110 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace CityActors.Api.Tests;
+
+/// <summary>The live feed as a browser reads it: server-sent events over real HTTP, resumable by event id.</summary>
+[Collection(ApiHost.Collection)]
+public sealed class LiveFeedTests(ApiHost api)
+{
+    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task A_centre_sees_its_cases_events_live_without_reporter_details_and_resumes_after_the_last_event_it_saw()
+    {
+        var hotline = await api.TokenAsync("hl", "channelSystem", "Hotline");
+        var leader = await api.TokenAsync("city-leader", "centreLeader", "nyc");
+        using var guard = new CancellationTokenSource(Guard);
+        await using var live = await FeedEvents.OpenAsync(api, leader, null, guard.Token);
+
+        var report = CaseLifecycleOverHttpTests.Report("live-1").Replace("}}", """}, "reporter":{"name":"Ada","phone":"212-555-0100"}}""", StringComparison.Ordinal);
+        (await api.SendAsync(HttpMethod.Post, "/api/v1/cases", hotline, report)).Status.ShouldBe(201);
+        var reported = await live.NextAsync("hl-live-1", guard.Token);
+        (await api.SendAsync(HttpMethod.Post, "/api/v1/cases/hl-live-1/verify", leader, "{}")).Status.ShouldBe(200);
+        var afterReported = await live.NextAsync("hl-live-1", guard.Token);
+        var verified = afterReported;
+        while (Name(verified) != "verified")
+        {
+            verified = await live.NextAsync("hl-live-1", guard.Token);
+        }
+
+        reported.Type.ShouldBe("case");
+        Name(reported).ShouldBe("reported");
+        reported.Raw.ShouldNotContain("555-0100");
+        reported.Raw.ShouldNotContain("Ada");
+        verified.Data.GetProperty("event").GetProperty("meta").GetProperty("by").GetProperty("id").GetString().ShouldBe("city-leader");
+
+        await using var resumed = await FeedEvents.OpenAsync(api, leader, reported.Id, guard.Token);
+        var first = await resumed.NextAsync("hl-live-1", guard.Token);
+        first.Id.ShouldBe(afterReported.Id, "the event right after the last one seen, none skipped");
+    }
+
+    private static string? Name((string Id, string Type, JsonElement Data, string Raw) item) =>
+        item.Data.GetProperty("event").GetProperty("$event").GetString();
+
+    [Fact]
+    public async Task Callers_without_a_scope_and_malformed_positions_are_refused_before_the_stream()
+    {
+        var citizen = await api.TokenAsync("citizen-2", "citizen");
+        var leader = await api.TokenAsync("city-leader", "centreLeader", "nyc");
+
+        (await api.SendAsync(HttpMethod.Get, "/api/v1/feed", citizen)).Status.ShouldBe(403);
+        (await api.SendAsync(HttpMethod.Get, "/api/v1/feed?after=yesterday", leader)).Status.ShouldBe(400);
+        (await api.SendAsync(HttpMethod.Get, "/api/v1/feed", null)).Status.ShouldBe(401);
+    }
+
+    /// <summary>An open event stream, read event by event.</summary>
+    private sealed class FeedEvents : IAsyncDisposable
+    {
+        private readonly HttpResponseMessage _response;
+        private readonly StreamReader _reader;
+
+        private FeedEvents(HttpResponseMessage response, StreamReader reader) => (_response, _reader) = (response, reader);
+
+        public static async Task<FeedEvents> OpenAsync(ApiHost api, string token, string? lastEventId, CancellationToken cancellationToken)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/feed");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            if (lastEventId is not null)
+            {
+                request.Headers.Add("Last-Event-ID", lastEventId);
+            }
+
+            var response = await api.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            response.EnsureSuccessStatusCode();
+            response.Content.Headers.ContentType!.MediaType.ShouldBe("text/event-stream");
+            return new FeedEvents(response, new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken)));
+        }
+
+        /// <summary>The next event of <paramref name="caseId"/>, skipping others.</summary>
+        public async Task<(string Id, string Type, JsonElement Data, string Raw)> NextAsync(string caseId, CancellationToken cancellationToken)
+        {
+            while (true)
+            {
+                string? id = null, type = null, data = null;
+                for (var line = await _reader.ReadLineAsync(cancellationToken); line is not null && line.Length > 0; line = await _reader.ReadLineAsync(cancellationToken))
+                {
+                    if (line.StartsWith("id: ", StringComparison.Ordinal)) { id = line[4..]; }
+                    else if (line.StartsWith("event: ", StringComparison.Ordinal)) { type = line[7..]; }
+                    else if (line.StartsWith("data: ", StringComparison.Ordinal)) { data = line[6..]; }
+                }
+
+                if (data is not null)
+                {
+                    var parsed = JsonDocument.Parse(data).RootElement.Clone();
+                    if (parsed.GetProperty("caseId").GetString() == caseId)
+                    {
+                        return (id!, type!, parsed, data);
+                    }
+                }
+            }
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            _reader.Dispose();
+            _response.Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}
