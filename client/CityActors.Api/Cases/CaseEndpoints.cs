@@ -86,7 +86,7 @@ public static class CaseEndpoints
             return ApiProblems.From(ex, report.ExternalId, "report");
         }
 
-        return await RunAsync(grains, id, "report", new ReportCase(caller, report), view => Results.Created($"/api/v1/cases/{Uri.EscapeDataString(view.Id)}", view));
+        return await RunAsync(grains, id, "report", new ReportCase(caller, report), view => Results.Created($"/api/v1/cases/{Uri.EscapeDataString(view.Id)}", ReporterPrivacy.View(caller, view)));
     }
 
     private static async Task<IResult> ExecuteAsync(string id, string command, HttpRequest request, IGrainFactory grains)
@@ -122,7 +122,7 @@ public static class CaseEndpoints
             var requestGrain = grains.GetGrain<ICaseRequestGrain>(ICaseRequestGrain.KeyOf(caller, keys[0]!));
             try
             {
-                return Results.Ok(await requestGrain.Execute(id, parsed));
+                return Results.Ok(ReporterPrivacy.View(caller, await requestGrain.Execute(id, parsed)));
             }
             catch (ArgumentException ex)
             {
@@ -138,7 +138,7 @@ public static class CaseEndpoints
             }
         }
 
-        return await RunAsync(grains, id, command, parsed, Results.Ok);
+        return await RunAsync(grains, id, command, parsed, view => Results.Ok(ReporterPrivacy.View(caller, view)));
     }
 
     private static bool IsValidIdempotencyKey(string? key) =>
@@ -147,13 +147,20 @@ public static class CaseEndpoints
     private static async Task<IResult> GetAsync(string id, HttpContext context, IGrainFactory grains)
     {
         var (view, problem) = await ReadableAsync(id, context, grains);
-        return problem ?? Results.Ok(view);
+        return problem ?? Results.Ok(ReporterPrivacy.View(ApiTokens.ActorOf(context.User)!, view!));
     }
 
     private static async Task<IResult> HistoryAsync(string id, HttpContext context, IGrainFactory grains)
     {
         var (_, problem) = await ReadableAsync(id, context, grains);
-        return problem ?? Results.Json(await grains.GetGrain<ICaseGrain>(id).GetHistory(), ApiJson.Options);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var caller = ApiTokens.ActorOf(context.User)!;
+        var history = await grains.GetGrain<ICaseGrain>(id).GetHistory();
+        return Results.Json(history.Select(e => ReporterPrivacy.Event(caller, e)).ToList(), ApiJson.Options);
     }
 
     /// <summary>The case if the caller may read it; otherwise the same 404 whether or not it exists.</summary>

@@ -59,7 +59,8 @@ public static class CaseListEndpoints
 
         try
         {
-            return Results.Ok(await grains.GetGrain<ICaseQueryGrain>(0).Query(query with { OrgUnit = narrowed.OrgUnit, Department = narrowed.Department }));
+            var page = await grains.GetGrain<ICaseQueryGrain>(0).Query(query with { OrgUnit = narrowed.OrgUnit, Department = narrowed.Department });
+            return Results.Ok(ReporterPrivacy.Page(ApiTokens.ActorOf(context.User)!, page));
         }
         catch (ArgumentException ex)
         {
@@ -100,6 +101,7 @@ public static class CaseListEndpoints
         return Results.Ok(cases
             .Where(c => only is null || c.Queues.Any(q => q.Owner == owner && q.Queue == only))
             .OrderBy(c => c.Timers.Where(t => t.NextPoint is not null).Select(t => t.NextPoint).DefaultIfEmpty(DateTimeOffset.MaxValue).Min())
+            .Select(c => ReporterPrivacy.View(caller, c))
             .ToList());
     }
 
