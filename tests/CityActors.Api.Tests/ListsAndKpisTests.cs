@@ -52,11 +52,16 @@ public sealed class ListsAndKpisTests(ApiHost api)
 
         await Eventually.Until(async () => Ids(await api.SendAsync(HttpMethod.Get, "/api/v1/queue?queue=awaitingSignFor", clerk)).Contains("hl-queue-1"));
         var kpis = await api.SendAsync(HttpMethod.Get, "/api/v1/kpis", clerk);
-        var other = await api.SendAsync(HttpMethod.Get, "/api/v1/kpis?department=SOMEONE-ELSE", clerk);
+        var someoneElse = (await api.SendAsync(HttpMethod.Get, "/api/v1/departments", clerk)).Body.EnumerateArray()
+            .Select(d => d.GetProperty("code").GetString()!).First(d => d != department);
+        var other = await api.SendAsync(HttpMethod.Get, $"/api/v1/kpis?department={someoneElse}", clerk);
+        var unknown = await api.SendAsync(HttpMethod.Get, "/api/v1/kpis?department=SOMEONE-ELSE", clerk);
 
         kpis.Status.ShouldBe(200);
         kpis.Body.ValueKind.ShouldBe(JsonValueKind.Object);
         other.Status.ShouldBe(403);
+        unknown.Status.ShouldBe(400);
+        unknown.Body.GetProperty("detail").GetString()!.ShouldContain("SOMEONE-ELSE");
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using CityActors.Api.Security;
 using CityActors.Domain.Cases;
 using CityActors.GrainInterfaces.Cases;
+using CityActors.GrainInterfaces.City;
 
 namespace CityActors.Api.Cases;
 
@@ -50,6 +51,11 @@ public static class CaseListEndpoints
         catch (ArgumentException ex)
         {
             return ApiProblems.Invalid(ex.Message);
+        }
+
+        if (await UnknownNameAsync(grains, query) is { } unknown)
+        {
+            return ApiProblems.Invalid(unknown);
         }
 
         if (scope.Narrow(query.OrgUnit, query.Department) is not { } narrowed)
@@ -122,6 +128,11 @@ public static class CaseListEndpoints
             return ApiProblems.Invalid(ex.Message);
         }
 
+        if (await UnknownNameAsync(grains, filters) is { } unknown)
+        {
+            return ApiProblems.Invalid(unknown);
+        }
+
         if (scope.Narrow(filters.OrgUnit, filters.Department) is not { } narrowed)
         {
             return ApiProblems.Forbidden($"The caller's scope ({scope.OrgUnit ?? scope.Department}) does not include {filters.OrgUnit ?? filters.Department}.");
@@ -137,6 +148,25 @@ public static class CaseListEndpoints
         {
             return ApiProblems.Invalid(ex.Message);
         }
+    }
+
+    /// <summary>A filter naming a unit, department or matter the city does not have is a mistake worth saying, not an empty list.</summary>
+    private static async Task<string?> UnknownNameAsync(IGrainFactory grains, CaseQuery query)
+    {
+        var directory = grains.GetGrain<ICityDirectoryGrain>(0);
+        if (query.OrgUnit is { } unit && await directory.Unit(unit) is null)
+        {
+            return $"orgUnit '{unit}' is not an org unit of the city (see /api/v1/org).";
+        }
+
+        if (query.Department is { } department && !(await directory.Departments()).Any(d => d.Code == department))
+        {
+            return $"department '{department}' is not a department of the city (see /api/v1/departments).";
+        }
+
+        return query.MatterCode is { } matter && !(await directory.Matters()).Any(m => m.Code == matter)
+            ? $"matter '{matter}' is not in the matter catalogue (see /api/v1/matters)."
+            : null;
     }
 
     private static CallerScope? Scope(HttpContext context, out IResult? problem)
