@@ -43,6 +43,29 @@ public sealed class LiveFeedTests(ApiHost api)
         item.Data.GetProperty("event").GetProperty("$event").GetString();
 
     [Fact]
+    public async Task Work_queue_moves_follow_the_case_events_for_the_centres_and_the_department_concerned()
+    {
+        var hotline = await api.TokenAsync("hl", "channelSystem", "Hotline");
+        var leader = await api.TokenAsync("city-leader", "centreLeader", "nyc");
+        using var guard = new CancellationTokenSource(Guard);
+        await using var live = await FeedEvents.OpenAsync(api, leader, null, guard.Token);
+
+        await api.SendAsync(HttpMethod.Post, "/api/v1/cases", hotline, CaseLifecycleOverHttpTests.Report("live-queue"));
+        var reported = await live.NextAsync("hl-live-queue", guard.Token, "queue");
+        await api.SendAsync(HttpMethod.Post, "/api/v1/cases/hl-live-queue/verify", leader, "{}");
+        var department = (await api.SendAsync(HttpMethod.Post, "/api/v1/cases/hl-live-queue/accept", leader, "{}")).Body.GetProperty("lead").GetString()!;
+        var clerk = await api.TokenAsync("clerk-live", "departmentClerk", department);
+        await using var departmentFeed = await FeedEvents.OpenAsync(api, clerk, reported.Id, guard.Token);
+        var forDepartment = await departmentFeed.NextAsync("hl-live-queue", guard.Token, "queue");
+
+        Queues(reported).ShouldContain("awaitingVerification");
+        Queues(forDepartment).ShouldBe(["awaitingSignFor"]);
+    }
+
+    private static List<string?> Queues((string Id, string Type, JsonElement Data, string Raw) item) =>
+        [.. item.Data.GetProperty("queues").EnumerateArray().Select(q => q.GetString())];
+
+    [Fact]
     public async Task Callers_without_a_scope_and_malformed_positions_are_refused_before_the_stream()
     {
         var citizen = await api.TokenAsync("citizen-2", "citizen");
@@ -76,25 +99,25 @@ public sealed class LiveFeedTests(ApiHost api)
             return new FeedEvents(response, new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken)));
         }
 
-        /// <summary>The next event of <paramref name="caseId"/>, skipping others.</summary>
-        public async Task<(string Id, string Type, JsonElement Data, string Raw)> NextAsync(string caseId, CancellationToken cancellationToken)
+        /// <summary>The next event of <paramref name="type"/> about <paramref name="caseId"/>, skipping others.</summary>
+        public async Task<(string Id, string Type, JsonElement Data, string Raw)> NextAsync(string caseId, CancellationToken cancellationToken, string type = "case")
         {
             while (true)
             {
-                string? id = null, type = null, data = null;
+                string? id = null, eventType = null, data = null;
                 for (var line = await _reader.ReadLineAsync(cancellationToken); line is not null && line.Length > 0; line = await _reader.ReadLineAsync(cancellationToken))
                 {
                     if (line.StartsWith("id: ", StringComparison.Ordinal)) { id = line[4..]; }
-                    else if (line.StartsWith("event: ", StringComparison.Ordinal)) { type = line[7..]; }
+                    else if (line.StartsWith("event: ", StringComparison.Ordinal)) { eventType = line[7..]; }
                     else if (line.StartsWith("data: ", StringComparison.Ordinal)) { data = line[6..]; }
                 }
 
-                if (data is not null)
+                if (data is not null && eventType == type)
                 {
                     var parsed = JsonDocument.Parse(data).RootElement.Clone();
                     if (parsed.GetProperty("caseId").GetString() == caseId)
                     {
-                        return (id!, type!, parsed, data);
+                        return (id!, eventType, parsed, data);
                     }
                 }
             }

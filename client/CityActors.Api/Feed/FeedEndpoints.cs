@@ -11,7 +11,8 @@ namespace CityActors.Api.Feed;
 
 /// <summary>
 /// <c>GET /api/v1/feed</c>: server-sent events of case events (event type "case", data the event as JSON with its case
-/// id), limited to the caller's part of the city, in commit order. Each event's id is its feed position: a client that
+/// id) and of work-queue moves (event type "queue": the case's queues of the caller's centres or department now),
+/// limited to the caller's part of the city, in commit order. Each event's id is its feed position: a client that
 /// reconnects with <c>Last-Event-ID</c> (or <c>?after=</c>) resumes after it and misses nothing; without one the feed
 /// starts at the newest event. Reporter details are never sent.
 /// </summary>
@@ -83,6 +84,12 @@ public static class FeedEndpoints
             {
                 var data = JsonSerializer.Serialize(new { caseId = item.CaseId, @event = WithoutReporter(item.Event) }, ApiJson.Options);
                 yield return new SseItem<string>(data, "case") { EventId = item.Position };
+                if (item.Queues is { } queues)
+                {
+                    var mine = queues.Where(q => Owns(scope, q.Owner)).Select(q => q.Queue).ToList();
+                    var queue = JsonSerializer.Serialize(new { caseId = item.CaseId, queues = mine }, ApiJson.Options);
+                    yield return new SseItem<string>(queue, "queue") { EventId = item.Position };
+                }
             }
 
             if (page.Items.Count == 0)
@@ -98,6 +105,11 @@ public static class FeedEndpoints
     private static bool Visible(CallerScope scope, CaseFeedItem item) => scope.Department is { } department
         ? item.Departments.Contains(department)
         : item.Place is { } place && (scope.IsWholeCity || KpiScope.Within(place, scope.OrgUnit!));
+
+    /// <summary>Centre staff follow the queues of their centre and the centres below it; department staff their department's.</summary>
+    private static bool Owns(CallerScope scope, WorkOwner owner) => scope.Department is { } department
+        ? owner.Kind == OwnerKind.Department && owner.Code == department
+        : owner.Kind == OwnerKind.Centre && (scope.IsWholeCity || owner.Code == scope.OrgUnit || owner.Code.StartsWith(scope.OrgUnit + ".", StringComparison.Ordinal));
 
     private static CaseEvent WithoutReporter(CaseEvent @event) => @event switch
     {

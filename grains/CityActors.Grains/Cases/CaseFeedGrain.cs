@@ -43,8 +43,41 @@ public sealed class CaseFeedGrain(IJournalFeed feed) : Grain, ICaseFeedGrain
             items.Add(new CaseFeedItem(Format(record.Position), caseId, @event, place, [.. departments]));
         }
 
+        await AttachQueuesAsync(items);
         return new CaseFeedPage(items, records.Count == 0 ? after : Format(records[^1].Position));
     }
+
+    /// <summary>
+    /// For each case whose events in the page can move it between work queues, its queues now, on its last event of
+    /// the page: one read of the case per page, however many of its events the page holds.
+    /// </summary>
+    private async Task AttachQueuesAsync(List<CaseFeedItem> items)
+    {
+        var moved = items.Select((item, index) => (item, index))
+            .Where(x => MovesQueues(x.item.Event))
+            .GroupBy(x => x.item.CaseId, StringComparer.Ordinal)
+            .Select(g => items.FindLastIndex(i => i.CaseId == g.Key))
+            .ToList();
+        var views = await Task.WhenAll(moved.Select(async index =>
+        {
+            try
+            {
+                return (index, (await GrainFactory.GetGrain<ICaseGrain>(items[index].CaseId).Get()).Queues);
+            }
+            catch (CaseCommandException)
+            {
+                return (index, (IReadOnlyList<QueueEntry>)[]);
+            }
+        }));
+        foreach (var (index, queues) in views)
+        {
+            items[index] = items[index] with { Queues = queues };
+        }
+    }
+
+    /// <summary>Events that only reschedule clocks or record links and flags leave the case in the queues it was in.</summary>
+    private static bool MovesQueues(CaseEvent @event) =>
+        @event is not (TimerStarted or TimerRescheduled or TimerStopped or ReporterLinked or DuplicatesFlagged or CaseEvaluated);
 
     private async Task<(CasePlace? Place, HashSet<string> Departments)> KnownAsync(string caseId, CaseEvent @event)
     {
