@@ -41,8 +41,11 @@ public sealed class Open311Tests(ApiHost api)
         noise.GetProperty("type").GetString().ShouldBe("realtime");
         xml.Root!.Name.LocalName.ShouldBe("services");
         xml.Root.Elements("service").Select(s => s.Element("service_code")!.Value).ShouldContain("NYC001");
-        definition[0].GetProperty("service_code").GetString().ShouldBe("NYC001");
-        definition[0].GetProperty("attributes").GetArrayLength().ShouldBe(0);
+        definition.GetProperty("service_code").GetString().ShouldBe("NYC001");
+        definition.GetProperty("attributes").GetArrayLength().ShouldBe(0);
+        var definitionXml = XDocument.Parse(await api.Http.GetStringAsync("/open311/v2/services/NYC001.xml")).Root!;
+        definitionXml.Name.LocalName.ShouldBe("service_definition");
+        definitionXml.Element("service_code")!.Value.ShouldBe("NYC001");
         unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var error = JsonDocument.Parse(await unknown.Content.ReadAsStringAsync()).RootElement[0];
         error.GetProperty("code").GetInt32().ShouldBe(404);

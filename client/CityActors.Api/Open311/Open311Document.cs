@@ -17,6 +17,11 @@ public sealed record Open311Document(string Root, string Item, IReadOnlyList<Ope
         ? Results.Content(Xml(), "text/xml; charset=utf-8", Encoding.UTF8, status)
         : Results.Content(Json(), "application/json; charset=utf-8", Encoding.UTF8, status);
 
+    /// <summary>The one item as the whole answer (a service definition, the discovery document): an object, or the root element.</summary>
+    public IResult ToSingleResult(Open311Format format) => format == Open311Format.Xml
+        ? Results.Content(Xml(single: true), "text/xml; charset=utf-8", Encoding.UTF8)
+        : Results.Content(Json(single: true), "application/json; charset=utf-8", Encoding.UTF8);
+
     /// <summary>The items as a JSON array; with <paramref name="single"/>, the one item as an object (the discovery document).</summary>
     public string Json(bool single = false)
     {

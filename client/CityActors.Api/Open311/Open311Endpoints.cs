@@ -28,7 +28,7 @@ public static class Open311Endpoints
         open311.MapGet("/v2/services/{code}.{format}", (string code, string format, string? jurisdiction_id, IGrainFactory grains) =>
                 WithJurisdiction(format, jurisdiction_id, settings, async f =>
                     (await Matters(grains)).FirstOrDefault(m => m.Code == code) is { } matter
-                        ? new Open311Document("service_definition", "service_definition", [Open311Mapping.Definition(matter)]).ToResult(f)
+                        ? new Open311Document("service_definition", "service_definition", [Open311Mapping.Definition(matter)]).ToSingleResult(f)
                         : Open311Errors.NotFound(f, $"service_code {code} not found")))
             .WithName("Open311ServiceDefinition");
         open311.MapPost("/v2/requests.{format}", (string format, HttpRequest request, IGrainFactory grains) =>
@@ -80,10 +80,7 @@ public static class Open311Endpoints
                 }
             },
         };
-        var document = new Open311Document("discovery", "discovery", [discovery]);
-        return format == Open311Format.Xml
-            ? Results.Content(document.Xml(single: true), "text/xml; charset=utf-8")
-            : Results.Content(document.Json(single: true), "application/json; charset=utf-8");
+        return new Open311Document("discovery", "discovery", [discovery]).ToSingleResult(format);
     }
 
     private static async Task<IResult> QueryAsync(Open311Format format, HttpRequest request, IGrainFactory grains, TimeProvider time)
