@@ -130,6 +130,24 @@ public sealed class Open311Tests(ApiHost api)
     }
 
     [Fact]
+    public async Task An_address_is_placed_by_the_unit_its_address_id_names_and_an_address_alone_is_refused()
+    {
+        var leader = await api.TokenAsync("city-leader", "centreLeader", "nyc");
+        var community = (await api.SendAsync(HttpMethod.Get, "/api/v1/grid?lon=-73.993&lat=40.75", leader)).Body.GetProperty("community").GetProperty("code").GetString()!;
+
+        using var placed = await PostAsync("json", new() { ["api_key"] = Key, ["service_code"] = "NYC001", ["address_string"] = "350 5th Ave", ["address_id"] = community });
+        using var alone = await PostAsync("json", new() { ["api_key"] = Key, ["service_code"] = "NYC001", ["address_string"] = "350 5th Ave" });
+        using var unknownUnit = await PostAsync("json", new() { ["api_key"] = Key, ["service_code"] = "NYC001", ["address_string"] = "350 5th Ave", ["address_id"] = "atlantis" });
+
+        placed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var id = JsonDocument.Parse(await placed.Content.ReadAsStringAsync()).RootElement[0].GetProperty("service_request_id").GetString();
+        JsonDocument.Parse(await api.Http.GetStringAsync($"/open311/v2/requests/{id}.json")).RootElement[0].GetProperty("address").GetString().ShouldBe("350 5th Ave");
+        alone.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await alone.Content.ReadAsStringAsync()).ShouldContain("geocoder");
+        unknownUnit.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task A_json_body_instead_of_a_form_is_refused()
     {
         using var response = await api.Http.PostAsync("/open311/v2/requests.json", new StringContent("""{"api_key":"demo-open311-key"}""", System.Text.Encoding.UTF8, "application/json"));

@@ -54,9 +54,11 @@ internal static class Open311Posting
 
             (latitude, longitude) = (lat, lon);
         }
-        else if (Field("address_string") is null && Field("address_id") is null)
+        else if (Field("address_id") is null)
         {
-            return Open311Errors.BadRequest(format, "A location is required: lat and long, address_string or address_id.");
+            return Open311Errors.BadRequest(format, Field("address_string") is null
+                ? "A location is required: lat and long, or an address_id (the grid cell or community code the address is in) with the address_string."
+                : "An address_string alone cannot be located here (there is no geocoder): send lat and long, or an address_id naming the grid cell or community code the address is in.");
         }
 
         var name = string.Join(' ', new[] { Field("first_name"), Field("last_name") }.OfType<string>());
@@ -66,7 +68,7 @@ internal static class Open311Posting
             Guid.NewGuid().ToString("N"),
             serviceCode,
             Field("description") ?? $"Open311 request for {serviceCode}",
-            new ReportedLocation(longitude, latitude, Field("address_string")),
+            new ReportedLocation(longitude, latitude, Field("address_string") ?? (hasLat ? null : Field("address_id")), hasLat ? null : Field("address_id")),
             reporter,
             CategoryGuess: serviceCode,
             Photos: Field("media_url") is { } media ? [media] : null);
