@@ -146,44 +146,43 @@ public static class CaseEndpoints
 
     private static async Task<IResult> GetAsync(string id, HttpContext context, IGrainFactory grains)
     {
-        var (view, problem) = await ReadableAsync(id, context, grains);
-        return problem ?? Results.Ok(ReporterPrivacy.View(ApiTokens.ActorOf(context.User)!, view!));
+        var (caller, view, problem) = await ReadableAsync(id, context, grains);
+        return problem ?? Results.Ok(ReporterPrivacy.View(caller!, view!));
     }
 
     private static async Task<IResult> HistoryAsync(string id, HttpContext context, IGrainFactory grains)
     {
-        var (_, problem) = await ReadableAsync(id, context, grains);
+        var (caller, _, problem) = await ReadableAsync(id, context, grains);
         if (problem is not null)
         {
             return problem;
         }
 
-        var caller = ApiTokens.ActorOf(context.User)!;
         var history = await grains.GetGrain<ICaseGrain>(id).GetHistory();
-        return Results.Json(history.Select(e => ReporterPrivacy.Event(caller, e)).ToList(), ApiJson.Options);
+        return Results.Json(history.Select(e => ReporterPrivacy.Event(caller!, e)).ToList(), ApiJson.Options);
     }
 
-    /// <summary>The case if the caller may read it; otherwise the same 404 whether or not it exists.</summary>
-    private static async Task<(CaseView? View, IResult? Problem)> ReadableAsync(string id, HttpContext context, IGrainFactory grains)
+    /// <summary>The caller and the case if the caller may read it; otherwise the same 404 whether or not it exists.</summary>
+    private static async Task<(Actor? Caller, CaseView? View, IResult? Problem)> ReadableAsync(string id, HttpContext context, IGrainFactory grains)
     {
         if (ApiTokens.ActorOf(context.User) is not { } caller)
         {
-            return (null, ApiProblems.Unauthenticated("The token names no subject or no known role."));
+            return (null, null, ApiProblems.Unauthenticated("The token names no subject or no known role."));
         }
 
         var notFound = ApiProblems.NotFound($"Case {id} does not exist or is outside the caller's scope.");
         try
         {
             var view = await grains.GetGrain<ICaseGrain>(id).Get();
-            return CaseReadScope.Allows(caller, view) ? (view, null) : (null, notFound);
+            return CaseReadScope.Allows(caller, view) ? (caller, view, null) : (caller, null, notFound);
         }
         catch (CaseCommandException ex) when (ex.Kind == CaseErrorKind.NotFound)
         {
-            return (null, notFound);
+            return (caller, null, notFound);
         }
         catch (TimeoutException ex)
         {
-            return (null, ApiProblems.Unavailable(ex.Message));
+            return (caller, null, ApiProblems.Unavailable(ex.Message));
         }
     }
 

@@ -38,35 +38,15 @@ public static class CaseListEndpoints
 
     private static async Task<IResult> ListAsync(HttpContext context, IGrainFactory grains)
     {
-        if (Scope(context, out var problem) is not { } scope)
+        var (caller, query, problem) = await ScopedFiltersAsync(context, grains);
+        if (problem is not null)
         {
-            return problem!;
-        }
-
-        CaseQuery query;
-        try
-        {
-            query = CaseListQuery.Read(context.Request.Query);
-        }
-        catch (ArgumentException ex)
-        {
-            return ApiProblems.Invalid(ex.Message);
-        }
-
-        if (await UnknownNameAsync(grains, query) is { } unknown)
-        {
-            return ApiProblems.Invalid(unknown);
-        }
-
-        if (scope.Narrow(query.OrgUnit, query.Department) is not { } narrowed)
-        {
-            return ApiProblems.Forbidden($"The caller's scope ({scope.OrgUnit ?? scope.Department}) does not include {query.OrgUnit ?? query.Department}.");
+            return problem;
         }
 
         try
         {
-            var page = await grains.GetGrain<ICaseQueryGrain>(0).Query(query with { OrgUnit = narrowed.OrgUnit, Department = narrowed.Department });
-            return Results.Ok(ReporterPrivacy.Page(ApiTokens.ActorOf(context.User)!, page));
+            return Results.Ok(ReporterPrivacy.Page(caller!, await grains.GetGrain<ICaseQueryGrain>(0).Query(query!)));
         }
         catch (ArgumentException ex)
         {
@@ -113,9 +93,34 @@ public static class CaseListEndpoints
 
     private static async Task<IResult> KpisAsync(HttpContext context, IGrainFactory grains, TimeProvider time)
     {
-        if (Scope(context, out var problem) is not { } scope)
+        var (_, filters, problem) = await ScopedFiltersAsync(context, grains);
+        if (problem is not null)
         {
-            return problem!;
+            return problem;
+        }
+
+        var to = filters!.ReportedTo ?? time.GetUtcNow();
+        var from = filters.ReportedFrom ?? to - DefaultKpiPeriod;
+        try
+        {
+            return Results.Ok(await grains.GetGrain<ICaseQueryGrain>(0).Kpis(new KpiScope(filters.Department, filters.OrgUnit), from, to));
+        }
+        catch (ArgumentException ex)
+        {
+            return ApiProblems.Invalid(ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// The caller and the filters of the query string, narrowed to the caller's scope (its own unit or department where
+    /// none was asked for); or the problem: no scope, an unreadable filter, a name the city does not have, a unit or
+    /// department outside the scope.
+    /// </summary>
+    private static async Task<(Actor? Caller, CaseQuery? Filters, IResult? Problem)> ScopedFiltersAsync(HttpContext context, IGrainFactory grains)
+    {
+        if (Scope(context, out var caller, out var problem) is not { } scope)
+        {
+            return (null, null, problem);
         }
 
         CaseQuery filters;
@@ -125,29 +130,17 @@ public static class CaseListEndpoints
         }
         catch (ArgumentException ex)
         {
-            return ApiProblems.Invalid(ex.Message);
+            return (null, null, ApiProblems.Invalid(ex.Message));
         }
 
         if (await UnknownNameAsync(grains, filters) is { } unknown)
         {
-            return ApiProblems.Invalid(unknown);
+            return (null, null, ApiProblems.Invalid(unknown));
         }
 
-        if (scope.Narrow(filters.OrgUnit, filters.Department) is not { } narrowed)
-        {
-            return ApiProblems.Forbidden($"The caller's scope ({scope.OrgUnit ?? scope.Department}) does not include {filters.OrgUnit ?? filters.Department}.");
-        }
-
-        var to = filters.ReportedTo ?? time.GetUtcNow();
-        var from = filters.ReportedFrom ?? to - DefaultKpiPeriod;
-        try
-        {
-            return Results.Ok(await grains.GetGrain<ICaseQueryGrain>(0).Kpis(new KpiScope(narrowed.Department, narrowed.OrgUnit), from, to));
-        }
-        catch (ArgumentException ex)
-        {
-            return ApiProblems.Invalid(ex.Message);
-        }
+        return scope.Narrow(filters.OrgUnit, filters.Department) is { } narrowed
+            ? (caller, filters with { OrgUnit = narrowed.OrgUnit, Department = narrowed.Department }, null)
+            : (null, null, ApiProblems.Forbidden($"The caller's scope ({scope.OrgUnit ?? scope.Department}) does not include {filters.OrgUnit ?? filters.Department}."));
     }
 
     /// <summary>A filter naming a unit, department or matter the city does not have is a mistake worth saying, not an empty list.</summary>
@@ -169,10 +162,11 @@ public static class CaseListEndpoints
             : null;
     }
 
-    private static CallerScope? Scope(HttpContext context, out IResult? problem)
+    private static CallerScope? Scope(HttpContext context, out Actor? caller, out IResult? problem)
     {
         problem = null;
-        if (ApiTokens.ActorOf(context.User) is not { } caller)
+        caller = ApiTokens.ActorOf(context.User);
+        if (caller is null)
         {
             problem = ApiProblems.Unauthenticated("The token names no subject or no known role.");
             return null;

@@ -14,20 +14,7 @@ internal static class PostgresDeadlineSql
         with input as (
             select * from unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::timestamptz[], $6::bool[], $7::int[]) with ordinality
                 as t(grain_type, grain_key, name, shard, due, cancel, idx, ord)),
-        previous as (
-            select i.idx, d.due from input i
-            join deadline d on d.grain_type = i.grain_type and d.grain_key = i.grain_key and d.name = i.name
-            order by i.ord
-            for update of d),
-        removed as (
-            delete from deadline d using input i
-            where i.cancel and d.grain_type = i.grain_type and d.grain_key = i.grain_key and d.name = i.name),
-        upserted as (
-            insert into deadline (grain_type, grain_key, name, shard, due)
-            select grain_type, grain_key, name, shard, due from input where not cancel order by ord
-            on conflict (grain_type, grain_key, name) do update set shard = excluded.shard, due = excluded.due)
-        select idx, due from previous
-        """;
+        """ + ApplyInput;
 
     /// <summary>
     /// <see cref="Apply"/> for the deadline changes that travel with journal appends, run after the append statement in
@@ -42,6 +29,14 @@ internal static class PostgresDeadlineSql
             where exists (select 1 from grain_journal j
                           where j.grain_type = t.journal_type and j.grain_key = t.journal_key and j.version = t.journal_version
                             and j.feed_tx = pg_current_xact_id())),
+        """ + ApplyInput;
+
+    /// <summary>
+    /// What <see cref="Apply"/> and <see cref="ApplyWithAppends"/> do with their "input" rows. The primary query
+    /// ("previous") runs first and locks the existing rows in the order the batch lists them (key order), before the
+    /// unreferenced data-modifying parts run; new rows are inserted in that order too.
+    /// </summary>
+    private const string ApplyInput = """
         previous as (
             select i.idx, d.due from input i
             join deadline d on d.grain_type = i.grain_type and d.grain_key = i.grain_key and d.name = i.name

@@ -68,11 +68,10 @@ internal sealed class JournalAppendBatcher : IAsyncDisposable
         _batches = new GroupCommit<PendingAppend>("journal append", ExecuteAsync, a => a.Journal, concurrentBatches, maxBatchSize, logger);
     }
 
-    /// <summary>True when the records are in the journal at their versions after this call (appended now, or by an earlier attempt).</summary>
-    public Task<bool> AppendAsync(JournalId journal, long expectedVersion, IReadOnlyList<JournalRecord> records, CancellationToken cancellationToken) =>
-        AppendAsync(new PendingAppend(journal, expectedVersion, records, cancellationToken));
-
-    /// <summary>Queues <paramref name="append"/>; true when its records are in the journal after this call.</summary>
+    /// <summary>
+    /// Queues <paramref name="append"/>; true when its records are in the journal at their versions after this call
+    /// (appended now, or by an earlier attempt).
+    /// </summary>
     public Task<bool> AppendAsync(PendingAppend append)
     {
         _batches.Enqueue(append);

@@ -128,8 +128,7 @@ public sealed class PostgresEventJournal : IEventJournal, IJournalFeed, IAsyncDi
 
     public Task<bool> AppendAsync(JournalId journal, long expectedVersion, IReadOnlyList<JournalRecord> records, CancellationToken cancellationToken)
     {
-        JournalNumbering.Check(expectedVersion, records);
-        return _appends.AppendAsync(journal, expectedVersion, records, cancellationToken);
+        return AppendAsync(new PendingAppend(journal, expectedVersion, records, cancellationToken));
     }
 
     /// <summary>The pool this journal writes through (a deadline table on the same pool can share its transactions).</summary>
