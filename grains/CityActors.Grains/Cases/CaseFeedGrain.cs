@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using CityActors.Domain.Cases;
 using CityActors.GrainInterfaces.Cases;
@@ -116,16 +115,9 @@ public sealed class CaseFeedGrain(IJournalFeed feed) : Grain, ICaseFeedGrain
         }
     }
 
-    private static string Format(FeedPosition position) =>
-        string.Create(CultureInfo.InvariantCulture, $"{position.Transaction}:{position.Sequence}");
+    private static string Format(FeedPosition position) => CaseFeedPosition.Format(position.Transaction, position.Sequence);
 
-    private static FeedPosition Parse(string text)
-    {
-        var colon = text?.IndexOf(':', StringComparison.Ordinal) ?? -1;
-        return colon > 0
-            && long.TryParse(text.AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out var transaction)
-            && long.TryParse(text.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)
-            ? new FeedPosition(transaction, sequence)
-            : throw new ArgumentException($"'{text}' is not a feed position (transaction:sequence, as a previous event's id).");
-    }
+    private static FeedPosition Parse(string text) => CaseFeedPosition.TryParse(text, out var transaction, out var sequence)
+        ? new FeedPosition(transaction, sequence)
+        : throw new ArgumentException(CaseFeedPosition.Describe(text));
 }

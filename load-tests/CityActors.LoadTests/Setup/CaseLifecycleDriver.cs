@@ -16,7 +16,7 @@ public sealed class CaseLifecycleDriver(IGrainFactory grains, IReadOnlyList<Case
 
     private static readonly Actor Hotline = new("hotline-platform", Role.ChannelSystem, "hotline");
 
-    private readonly LatencyRecorder[] _byCommand = [.. Commands.Select(_ => new LatencyRecorder())];
+    private readonly StepLatencies _latencies = new(Commands.Count);
 
     /// <summary>One case: caller <paramref name="caller"/>'s case number <paramref name="n"/>.</summary>
     public async ValueTask DriveAsync(int caller, long n, LoadPhase phase)
@@ -45,34 +45,16 @@ public sealed class CaseLifecycleDriver(IGrainFactory grains, IReadOnlyList<Case
     }
 
     /// <summary>Latencies of each command (in <see cref="Commands"/> order) and of all commands together, for the measured period.</summary>
-    public (IReadOnlyList<LatencyHistogram> ByCommand, LatencyHistogram All) Latencies()
-    {
-        var byCommand = _byCommand.Select(r => r.Snapshot()).ToList();
-        var all = new LatencyHistogram();
-        foreach (var histogram in byCommand)
-        {
-            all.Add(histogram);
-        }
+    public (IReadOnlyList<LatencyHistogram> ByCommand, LatencyHistogram All) Latencies() =>
+        _latencies.Snapshot();
 
-        return (byCommand, all);
-    }
-
-    public void Dispose()
-    {
-        foreach (var recorder in _byCommand)
-        {
-            recorder.Dispose();
-        }
-    }
+    public void Dispose() => _latencies.Dispose();
 
     private async Task<CaseView> StepAsync(int command, Func<Task<CaseView>> call, LoadPhase phase)
     {
         var started = Stopwatch.GetTimestamp();
         var view = await call().ConfigureAwait(false);
-        if (phase.IsMeasuring)
-        {
-            _byCommand[command].Record(Stopwatch.GetElapsedTime(started));
-        }
+        _latencies.Record(command, Stopwatch.GetElapsedTime(started), phase);
 
         return view;
     }

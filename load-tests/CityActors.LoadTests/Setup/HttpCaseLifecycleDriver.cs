@@ -20,7 +20,7 @@ public sealed class HttpCaseLifecycleDriver(HttpClient http, ApiTokens tokens, I
 {
     public static readonly IReadOnlyList<string> Requests = ["open311 post", "verify", "accept", "sign for", "handled", "inspect"];
 
-    private readonly LatencyRecorder[] _byRequest = [.. Requests.Select(_ => new LatencyRecorder())];
+    private readonly StepLatencies _latencies = new(Requests.Count);
     private readonly ConcurrentDictionary<(Role, string), string> _tokens = new();
 
     public async ValueTask DriveAsync(int caller, long n, LoadPhase phase)
@@ -57,25 +57,10 @@ public sealed class HttpCaseLifecycleDriver(HttpClient http, ApiTokens tokens, I
         }
     }
 
-    public (IReadOnlyList<LatencyHistogram> ByRequest, LatencyHistogram All) Latencies()
-    {
-        var byRequest = _byRequest.Select(r => r.Snapshot()).ToList();
-        var all = new LatencyHistogram();
-        foreach (var histogram in byRequest)
-        {
-            all.Add(histogram);
-        }
+    public (IReadOnlyList<LatencyHistogram> ByRequest, LatencyHistogram All) Latencies() =>
+        _latencies.Snapshot();
 
-        return (byRequest, all);
-    }
-
-    public void Dispose()
-    {
-        foreach (var recorder in _byRequest)
-        {
-            recorder.Dispose();
-        }
-    }
+    public void Dispose() => _latencies.Dispose();
 
     private string Token(Role role, string org) =>
         _tokens.GetOrAdd((role, org), k => tokens.Issue(new Actor($"bench-{k.Item1}", k.Item1, k.Item2), DateTimeOffset.UtcNow, TimeSpan.FromHours(2)));
@@ -93,10 +78,7 @@ public sealed class HttpCaseLifecycleDriver(HttpClient http, ApiTokens tokens, I
         var started = Stopwatch.GetTimestamp();
         using var response = await http.SendAsync(request).ConfigureAwait(false);
         var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-        if (phase.IsMeasuring)
-        {
-            _byRequest[step].Record(Stopwatch.GetElapsedTime(started));
-        }
+        _latencies.Record(step, Stopwatch.GetElapsedTime(started), phase);
 
         return response.IsSuccessStatusCode
             ? JsonDocument.Parse(body).RootElement.Clone()
