@@ -30,6 +30,10 @@ public static class CaseAccess
     public static bool IsReporter(Actor actor, CaseState state) =>
         actor.Role == Role.Citizen && state.Reporters.Any(r => r.CitizenId is not null && r.CitizenId == actor.Id);
 
+    /// <summary>The intake system of the sensor channel, on a case it reported.</summary>
+    public static bool IsReportingSensorPlatform(Actor actor, CaseState state) =>
+        actor.Role == Role.ChannelSystem && actor.Org == nameof(Channel.Sensor) && state.Report?.Channel == Channel.Sensor;
+
     /// <summary>Who may put a report in through a channel.</summary>
     public static bool MayReport(Actor actor, Channel channel, CasePlace place) => actor.Role switch
     {

@@ -69,7 +69,9 @@ public sealed partial class CaseDecider
 
     private void Reopen(Context c, ReopenCase command)
     {
-        c.Require(CaseAccess.IsCentreOver(c.By, c.Place) || CaseAccess.IsReporter(c.By, c.State), "reopening is for the centres over the case and its reporters");
+        c.Require(
+            CaseAccess.IsCentreOver(c.By, c.Place) || CaseAccess.IsReporter(c.By, c.State) || CaseAccess.IsReportingSensorPlatform(c.By, c.State),
+            "reopening is for the centres over the case, its reporters and, for a sensor case, the sensor platform when its condition comes back");
         c.RequireStatus(CaseStatus.Closed);
         c.RefuseIf(c.Now > c.State.ClosedAt!.Value + Rules.ReopenWindow, $"it closed at {c.State.ClosedAt:yyyy-MM-dd HH:mm zzz}, more than {Rules.ReopenWindow} ago");
         var meta = c.Meta(Required(command.Reason, "A reopening's reason"));

@@ -74,7 +74,9 @@ public sealed partial class CaseDecider
 
         public void StartStage(string key, CaseStage stage, WorkOwner owner, EventMeta meta, int escalationLevel = 0)
         {
-            var limit = decider.MatterOf(state).Limit(stage, state.Report!.Urgency);
+            var limit = state.Emergency?.Limits.TryGetValue(stage, out var tightened) == true
+                ? tightened
+                : decider.MatterOf(state).Limit(stage, state.Report!.Urgency);
             var escalatedTo = escalationLevel == 0 ? null : SlaPlanner.EscalationCentre(decider.City, Place, escalationLevel);
             emit(new TimerStarted(meta, decider._sla.Start(key, stage, owner, now, limit, escalationLevel, escalatedTo)));
         }

@@ -1,4 +1,5 @@
 using CityActors.Domain.City;
+using CityActors.Domain.Emergencies;
 using CityActors.Domain.Matters;
 
 namespace CityActors.Domain.Cases;
@@ -37,21 +38,22 @@ public sealed partial class CaseDecider
     /// <param name="command">What is asked, and by whom.</param>
     /// <param name="now">The time of the decision (the clock's own points use their exact instants).</param>
     /// <param name="duplicates">For <see cref="ReportCase"/>: open cases the duplicate index found near the report.</param>
+    /// <param name="emergency">For <see cref="ReportCase"/>: the emergency profile in force at the report's place, if any.</param>
     /// <returns>The events, in order; none when the command changes nothing (a repeated report, a clock point already passed).</returns>
     /// <exception cref="CaseCommandException">The command is refused.</exception>
-    public IReadOnlyList<CaseEvent> Decide(string caseId, CaseState state, CaseCommand command, DateTimeOffset now, IReadOnlyList<string>? duplicates = null) =>
-        Decide(caseId, state, command, now, duplicates, out _);
+    public IReadOnlyList<CaseEvent> Decide(string caseId, CaseState state, CaseCommand command, DateTimeOffset now, IReadOnlyList<string>? duplicates = null, ActiveEmergency? emergency = null) =>
+        Decide(caseId, state, command, now, new Intake(duplicates, emergency), out _);
 
     /// <summary>Decides as the other overload does, and gives the state the events lead to.</summary>
     /// <param name="caseId">The id of the case the command was sent to.</param>
     /// <param name="state">The case's state as its journal says it is; read only.</param>
     /// <param name="command">What is asked, and by whom.</param>
     /// <param name="now">The time of the decision.</param>
-    /// <param name="duplicates">For <see cref="ReportCase"/>: open cases the duplicate index found near the report.</param>
+    /// <param name="intake">For <see cref="ReportCase"/>: what the silo found at the report's place (duplicates, an emergency profile).</param>
     /// <param name="after">The state the events lead to (a new object; <paramref name="state"/> stays as it is).</param>
     /// <returns>The events, in order.</returns>
     /// <exception cref="CaseCommandException">The command is refused.</exception>
-    public IReadOnlyList<CaseEvent> Decide(string caseId, CaseState state, CaseCommand command, DateTimeOffset now, IReadOnlyList<string>? duplicates, out CaseState after)
+    public IReadOnlyList<CaseEvent> Decide(string caseId, CaseState state, CaseCommand command, DateTimeOffset now, Intake? intake, out CaseState after)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(command);
@@ -64,12 +66,12 @@ public sealed partial class CaseDecider
         {
             working.Apply(e);
             events.Add(e);
-        }, duplicates);
+        }, intake ?? Intake.None);
         after = working;
         return events;
     }
 
-    private void DecideInto(string caseId, CaseState state, CaseCommand command, DateTimeOffset now, Action<CaseEvent> emit, IReadOnlyList<string>? duplicates)
+    private void DecideInto(string caseId, CaseState state, CaseCommand command, DateTimeOffset now, Action<CaseEvent> emit, Intake intake)
     {
         if (command.By is null || string.IsNullOrWhiteSpace(command.By.Id) || !Enum.IsDefined(command.By.Role))
         {
@@ -78,7 +80,7 @@ public sealed partial class CaseDecider
 
         if (command is ReportCase report)
         {
-            DecideReport(caseId, state, report, now, emit, duplicates ?? []);
+            DecideReport(caseId, state, report, now, emit, intake);
             return;
         }
 
@@ -109,6 +111,8 @@ public sealed partial class CaseDecider
             case ReopenCase c: Reopen(context, c); break;
             case LinkReporter c: LinkReporter(context, c); break;
             case TimerDue c: TimerDue(context, c); break;
+            case RecordSensorReadings c: RecordSensorReadings(context, c); break;
+            case RecordSensorRecovery c: RecordSensorRecovery(context, c); break;
             default: throw new CaseCommandException(CaseErrorKind.Invalid, $"Command {command.Name} is not known to this version.");
         }
     }
@@ -163,7 +167,7 @@ public sealed partial class CaseDecider
             location.Address);
     }
 
-    private void DecideReport(string caseId, CaseState state, ReportCase command, DateTimeOffset now, Action<CaseEvent> emit, IReadOnlyList<string> duplicates)
+    private void DecideReport(string caseId, CaseState state, ReportCase command, DateTimeOffset now, Action<CaseEvent> emit, Intake intake)
     {
         var report = command.Report ?? throw new CaseCommandException(CaseErrorKind.Invalid, "ReportCase needs a report.");
         var expectedId = Channels.CaseIdFor(report.Channel, report.ExternalId);
@@ -185,8 +189,8 @@ public sealed partial class CaseDecider
         }
 
         var meta = new EventMeta(now, command.By, null, report.Photos);
-        emit(new CaseReported(meta, caseId, report, place));
-        var others = duplicates.Where(d => d != caseId).Distinct().ToList();
+        emit(new CaseReported(meta, caseId, report, place, intake.Emergency?.TighteningFor(City.Catalogue.Find(report.MatterCode)!)));
+        var others = (intake.Duplicates ?? []).Where(d => d != caseId).Distinct().ToList();
         if (others.Count > 0)
         {
             emit(new DuplicatesFlagged(meta, others));

@@ -79,6 +79,14 @@ public sealed class CaseState
 
     public int? Satisfaction { get; set; }
 
+    /// <summary>The limits an emergency profile set at intake, if one was in force.</summary>
+    public EmergencyTightening? Emergency { get; set; }
+
+    /// <summary>For a sensor case: readings recorded on it, and when its condition last ended (null while it lasts).</summary>
+    public int SensorReadings { get; set; }
+
+    public DateTimeOffset? SensorRecoveredAt { get; set; }
+
     public int Version { get; set; }
 
     public Assignment? Lead => Assignments.FirstOrDefault(a => a.IsLead);
@@ -116,6 +124,7 @@ public sealed class CaseState
                 Status = CaseStatus.Reported;
                 Report = e.Report;
                 Place = e.Place;
+                Emergency = e.Emergency;
                 Reporters.Add(e.Report.Reporter ?? new Reporter());
                 ReportedAt = at;
                 break;
@@ -134,6 +143,13 @@ public sealed class CaseState
                 Status = CaseStatus.Merged;
                 MergedInto = e.IntoCaseId;
                 ClosedAt = at;
+                break;
+            case SensorReadingsRecorded e:
+                SensorReadings += e.Readings.Count;
+                SensorRecoveredAt = null;
+                break;
+            case SensorRecovered e:
+                SensorRecoveredAt = e.RecoveredAt;
                 break;
             case ReporterLinked e:
                 MergedCases.Add(e.FromCaseId);

@@ -43,7 +43,10 @@ public sealed record CaseView(
     int ExtensionsApproved,
     int Reopens,
     int? Satisfaction,
-    IReadOnlyList<QueueEntry> Queues)
+    IReadOnlyList<QueueEntry> Queues,
+    EmergencyTightening? Emergency = null,
+    int SensorReadings = 0,
+    DateTimeOffset? SensorRecoveredAt = null)
 {
     /// <summary>The department leading the current dispatch.</summary>
     public string? Lead => Assignments.FirstOrDefault(a => a.IsLead)?.Department;
@@ -112,6 +115,9 @@ public sealed record CaseView(
             state.ExtensionsApproved,
             state.Reopens,
             state.Satisfaction,
-            CaseQueues.Of(state));
+            CaseQueues.Of(state),
+            state.Emergency,
+            state.SensorReadings,
+            state.SensorRecoveredAt);
     }
 }

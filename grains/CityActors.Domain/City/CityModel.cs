@@ -1,6 +1,8 @@
 using CityActors.Domain.Calendar;
+using CityActors.Domain.Emergencies;
 using CityActors.Domain.Geography;
 using CityActors.Domain.Matters;
+using CityActors.Domain.Sensors;
 
 namespace CityActors.Domain.City;
 
@@ -56,6 +58,12 @@ public sealed class CityModel
     public LocalProjection Projection { get; }
 
     public OrgUnit Root { get; }
+
+    /// <summary>Sensor defaults per kind and the package's fleet; empty for a package without sensors.</summary>
+    public SensorCatalogue Sensors { get; init; } = SensorCatalogue.Empty;
+
+    /// <summary>The package's emergency profiles by code; empty for a package without them.</summary>
+    public IReadOnlyDictionary<string, EmergencyProfile> EmergencyProfiles { get; init; } = new Dictionary<string, EmergencyProfile>();
 
     public IEnumerable<OrgUnit> Units => _units.Values;
 

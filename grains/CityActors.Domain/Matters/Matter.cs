@@ -14,7 +14,8 @@ public sealed record Matter(
     IReadOnlyDictionary<OrgLevel, string> OwnerAgencies,
     IReadOnlyList<AreaOwner> AreaOwners,
     DispatchRule DispatchRule,
-    IReadOnlyDictionary<(Urgency Urgency, CaseStage Stage), TimeLimit> Limits)
+    IReadOnlyDictionary<(Urgency Urgency, CaseStage Stage), TimeLimit> Limits,
+    Recurrence Recurrence = Recurrence.NewCase)
 {
     public TimeLimit Limit(CaseStage stage, Urgency urgency) =>
         Limits.TryGetValue((urgency, stage), out var limit)

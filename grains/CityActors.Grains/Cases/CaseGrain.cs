@@ -50,10 +50,10 @@ public sealed class CaseGrain(CaseDecider decider, CaseJournal journal, IJournal
         }
 
         var now = Now();
-        var duplicates = command is ReportCase { Report: { } report } && State.Status == CaseStatus.None
-            ? await CaseDuplicates.FindAsync(GrainFactory, decider, report, now)
+        var intake = command is ReportCase { Report: { } report } && State.Status == CaseStatus.None
+            ? new Intake(await CaseDuplicates.FindAsync(GrainFactory, decider, report, now), null)
             : null;
-        await DecideAndCommitAsync(command, now, duplicates);
+        await DecideAndCommitAsync(command, now, intake);
         return View();
     }
 
@@ -84,14 +84,14 @@ public sealed class CaseGrain(CaseDecider decider, CaseJournal journal, IJournal
 
     protected override void TransitionState(CaseState state, CaseEvent @event) => state.Apply(@event);
 
-    private async Task DecideAndCommitAsync(CaseCommand command, DateTimeOffset now, IReadOnlyList<string>? duplicates)
+    private async Task DecideAndCommitAsync(CaseCommand command, DateTimeOffset now, Intake? intake)
     {
         using var activity = CaseMetrics.StartCommand(Id, command);
         var started = time.GetTimestamp();
         var outcome = "applied";
         try
         {
-            outcome = await CommitAsync(command, now, duplicates) ? "applied" : "unchanged";
+            outcome = await CommitAsync(command, now, intake) ? "applied" : "unchanged";
         }
         catch (CaseCommandException ex)
         {
@@ -106,9 +106,9 @@ public sealed class CaseGrain(CaseDecider decider, CaseJournal journal, IJournal
     }
 
     /// <returns>Whether the command changed the case.</returns>
-    private async Task<bool> CommitAsync(CaseCommand command, DateTimeOffset now, IReadOnlyList<string>? duplicates)
+    private async Task<bool> CommitAsync(CaseCommand command, DateTimeOffset now, Intake? intake)
     {
-        var events = decider.Decide(Id, State, command, now, duplicates, out var after);
+        var events = decider.Decide(Id, State, command, now, intake, out var after);
         if (events.Count == 0)
         {
             return false;

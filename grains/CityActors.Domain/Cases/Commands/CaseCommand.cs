@@ -24,6 +24,8 @@ namespace CityActors.Domain.Cases;
 [JsonDerivedType(typeof(ReopenCase), "reopen")]
 [JsonDerivedType(typeof(LinkReporter), "link-reporter")]
 [JsonDerivedType(typeof(TimerDue), "timer-due")]
+[JsonDerivedType(typeof(RecordSensorReadings), "record-sensor-readings")]
+[JsonDerivedType(typeof(RecordSensorRecovery), "record-sensor-recovery")]
 public abstract record CaseCommand(Actor By)
 {
     /// <summary>The command's name in errors and the audit trail.</summary>

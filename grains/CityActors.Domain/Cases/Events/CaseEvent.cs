@@ -31,4 +31,6 @@ namespace CityActors.Domain.Cases;
 [JsonDerivedType(typeof(TimerWarned), "timer-warned")]
 [JsonDerivedType(typeof(TimerOverdue), "timer-overdue")]
 [JsonDerivedType(typeof(TimerEscalated), "timer-escalated")]
+[JsonDerivedType(typeof(SensorReadingsRecorded), "sensor-readings-recorded")]
+[JsonDerivedType(typeof(SensorRecovered), "sensor-recovered")]
 public abstract record CaseEvent(EventMeta Meta);

@@ -1,0 +1,26 @@
+using CityActors.Domain.Cases;
+
+namespace CityActors.Domain.Vitals;
+
+/// <summary>What vital signs count of one case: its matter and whether it is open and overdue (a stage clock red).</summary>
+public sealed record CaseMark(string MatterCode, bool Open, bool Overdue)
+{
+    public static CaseMark? Of(CaseState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Status == CaseStatus.None)
+        {
+            return null;
+        }
+
+        var open = state.Status.IsOpen();
+        return new(state.Report!.MatterCode, open, open && state.Timers.Values.Any(t => !t.IsSupervision && t.Phase == TimerPhase.Overdue));
+    }
+
+    /// <summary>The lowest org unit of a case's place: its grid cell, or its community when it has none.</summary>
+    public static string UnitOf(CasePlace place)
+    {
+        ArgumentNullException.ThrowIfNull(place);
+        return place.GridCode ?? place.CommunityCode;
+    }
+}
