@@ -1,6 +1,7 @@
 using CityActors.Deadlines;
 using CityActors.GrainInterfaces.Serialization;
 using CityActors.Grains.Cases;
+using CityActors.Grains.Sensors;
 using CityActors.Journals;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -44,6 +45,7 @@ public static class CityActorsSiloExtensions
         silo.AddCityActorsDeadlines();
         silo.Services.AddOptions<DeadlineOptions>().BindConfiguration(DeadlineOptions.SectionName);
         silo.AddCases(rules);
+        silo.AddSensors();
         return silo;
     }
 }

@@ -23,8 +23,14 @@ public static class DomainSerialization
     /// <remarks>
     /// PostgreSQL's jsonb keeps object keys in its own order (shorter keys first), so a polymorphic record read back
     /// from the database may have its "$type" discriminator after other properties; reading must allow that.
+    /// Non-finite numbers are written as the named literals ("NaN", "Infinity") so a bad sensor value reaches the
+    /// check that refuses it instead of failing the call that carries it.
     /// </remarks>
-    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web) { AllowOutOfOrderMetadataProperties = true };
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
+    {
+        AllowOutOfOrderMetadataProperties = true,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowReadingFromString | System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
 
     /// <summary>Domain types travel as JSON; exceptions have their own codecs (see <see cref="CaseCommandExceptionConverter"/>).</summary>
     public static bool IsDomainType(Type type)

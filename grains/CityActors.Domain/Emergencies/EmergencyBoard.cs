@@ -62,19 +62,28 @@ public sealed class EmergencyBoard(CityModel city, IReadOnlyDictionary<string, E
     }
 
     /// <summary>The profile in force at a unit: that of the most local centre over it that has one on; null when none has.</summary>
-    public ActiveEmergency? At(string unitCode)
+    public ActiveEmergency? At(string unitCode) => Covering(city, Active.Values, unitCode);
+
+    /// <summary>Of <paramref name="active"/> modes, the one in force at a unit (the most local centre's); null when none covers it.</summary>
+    public static ActiveEmergency? Covering(CityModel city, IEnumerable<ActiveEmergency> active, string unitCode)
     {
-        ActiveEmergency? found = null;
+        ArgumentNullException.ThrowIfNull(city);
+        ArgumentNullException.ThrowIfNull(active);
+        var byUnit = active.ToDictionary(a => a.UnitCode, StringComparer.Ordinal);
+        if (byUnit.Count == 0)
+        {
+            return null;
+        }
+
         foreach (var unit in city.Lineage(unitCode))
         {
-            if (city.CentreOf(unit.Code) is { } centre && Active.TryGetValue(centre.Code, out var active))
+            if (byUnit.TryGetValue(unit.Code, out var found))
             {
-                found = active;
-                break;
+                return found;
             }
         }
 
-        return found;
+        return null;
     }
 
     private OperationsCentre CheckedCentre(Actor by, string centreCode, string reason)

@@ -32,7 +32,17 @@ public sealed class VitalsBook
     public VitalTotals Totals() => VitalTotals.Sum(Sensors.Values, Cases.Values, Children.Values);
 
     /// <returns>Whether the unit's totals changed.</returns>
-    public bool SetSensor(string sensorId, SensorGauge gauge) => Changes(() => Sensors[sensorId] = gauge);
+    public bool SetSensor(string sensorId, SensorGauge? gauge) => Changes(() =>
+    {
+        if (gauge is null)
+        {
+            Sensors.Remove(sensorId);
+        }
+        else
+        {
+            Sensors[sensorId] = gauge;
+        }
+    });
 
     /// <returns>Whether the unit's totals changed.</returns>
     public bool SetCase(string caseId, CaseMark mark) => Changes(() =>

@@ -1,6 +1,10 @@
 using CityActors.Deadlines;
 using CityActors.Domain.Cases;
+using CityActors.Domain.Vitals;
 using CityActors.GrainInterfaces.Cases;
+using CityActors.GrainInterfaces.Vitals;
+using CityActors.Grains.Emergencies;
+using Microsoft.Extensions.Logging;
 using CityActors.Journals;
 using Orleans.EventSourcing;
 using Orleans.Providers;
@@ -17,7 +21,15 @@ namespace CityActors.Grains.Cases;
 /// </summary>
 [GrainType(CaseJournal.GrainType)]
 [LogConsistencyProvider(ProviderName = CaseHosting.JournalProviderName)]
-public sealed class CaseGrain(CaseDecider decider, CaseJournal journal, IJournalWithDeadlines appends, IDeadlines deadlines, CaseMetrics metrics, TimeProvider time)
+public sealed partial class CaseGrain(
+    CaseDecider decider,
+    CaseJournal journal,
+    IJournalWithDeadlines appends,
+    IDeadlines deadlines,
+    EmergencyModes emergencies,
+    CaseMetrics metrics,
+    TimeProvider time,
+    ILogger<CaseGrain> logger)
     : JournaledGrain<CaseState, CaseEvent>, ICaseGrain, ICaseLinkGrain, IDeadlineTarget, ICustomStorageInterface<CaseState, CaseEvent>
 {
     private CaseDeadlines? _deadlines;
@@ -51,7 +63,7 @@ public sealed class CaseGrain(CaseDecider decider, CaseJournal journal, IJournal
 
         var now = Now();
         var intake = command is ReportCase { Report: { } report } && State.Status == CaseStatus.None
-            ? new Intake(await CaseDuplicates.FindAsync(GrainFactory, decider, report, now), null)
+            ? new Intake(await CaseDuplicates.FindAsync(GrainFactory, decider, report, now), await EmergencyAtAsync(report))
             : null;
         await DecideAndCommitAsync(command, now, intake);
         return View();
@@ -108,6 +120,7 @@ public sealed class CaseGrain(CaseDecider decider, CaseJournal journal, IJournal
     /// <returns>Whether the command changed the case.</returns>
     private async Task<bool> CommitAsync(CaseCommand command, DateTimeOffset now, Intake? intake)
     {
+        var markBefore = CaseMark.Of(State);
         var events = decider.Decide(Id, State, command, now, intake, out var after);
         if (events.Count == 0)
         {
@@ -140,6 +153,7 @@ public sealed class CaseGrain(CaseDecider decider, CaseJournal journal, IJournal
         }
 
         Deadlines.Committed(deadlineChanges);
+        await CountAsync(markBefore);
         if (events[0] is CaseReported && State.Status.IsOpen()
             && DuplicateIndex.MarkOf(decider.City.Projection, Id, State.Report!.MatterCode, State.Place!, State.ReportedAt) is { } open)
         {
@@ -148,6 +162,47 @@ public sealed class CaseGrain(CaseDecider decider, CaseJournal journal, IJournal
 
         return true;
     }
+
+    /// <summary>The emergency profile in force where a new report is; null when none is, or when the place is invalid (the decider refuses it).</summary>
+    private async Task<Domain.Emergencies.ActiveEmergency?> EmergencyAtAsync(CaseReport report)
+    {
+        CasePlace place;
+        try
+        {
+            place = decider.Locate(report.Location);
+        }
+        catch (CaseCommandException)
+        {
+            return null;
+        }
+
+        return await emergencies.AtAsync(CaseMark.UnitOf(place));
+    }
+
+    /// <summary>
+    /// Tells the case's unit's vital signs when the case opened, closed or turned overdue. The command is committed
+    /// already, so a failure here is logged, not thrown: the next change of the case sends its mark again.
+    /// </summary>
+    private async Task CountAsync(CaseMark? before)
+    {
+        var mark = CaseMark.Of(State);
+        if (mark is null || mark == before || State.Place is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await GrainFactory.GetGrain<IVitalsGrain>(CaseMark.UnitOf(State.Place)).SetCase(Id, mark);
+        }
+        catch (Exception ex)
+        {
+            LogNotCounted(logger, ex, Id);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Case {Case} changed, but its unit's vital signs were not told; they count it from its next change.")]
+    private static partial void LogNotCounted(ILogger logger, Exception exception, string @case);
 
     /// <summary>The time in the city's zone, so times in messages and events read as local time.</summary>
     private DateTimeOffset Now() => TimeZoneInfo.ConvertTime(time.GetUtcNow(), decider.City.Calendar.Zone);

@@ -1,0 +1,62 @@
+using CityActors.Domain.City;
+using CityActors.Domain.Emergencies;
+using CityActors.GrainInterfaces.Emergencies;
+using CityActors.Grains.Sensors;
+using Microsoft.Extensions.Options;
+
+namespace CityActors.Grains.Emergencies;
+
+/// <summary>
+/// This silo's copy of the emergency modes in force, for the hot paths (every sensor reading, every intake) that must
+/// not call the emergency grain each time. Read again from the grain when older than <see cref="SensorOptions.EmergencyRefresh"/>
+/// (one read at a time per silo); a switch made on this silo is seen at once, one made on another silo within that interval.
+/// </summary>
+public sealed class EmergencyModes(CityModel city, IGrainFactory grains, TimeProvider time, IOptions<SensorOptions> options)
+{
+    private readonly SemaphoreSlim _refresh = new(1, 1);
+    private IReadOnlyList<ActiveEmergency> _active = [];
+    private long _readAt = long.MinValue;
+
+    /// <summary>The mode in force at <paramref name="unitCode"/>, or null.</summary>
+    public async ValueTask<ActiveEmergency?> AtAsync(string unitCode)
+    {
+        if (city.EmergencyProfiles.Count == 0)
+        {
+            return null;
+        }
+
+        var active = IsFresh() ? _active : await RefreshAsync();
+        return active.Count == 0 ? null : EmergencyBoard.Covering(city, active, unitCode);
+    }
+
+    /// <summary>What the emergency grain holds now (after a switch on this silo).</summary>
+    public void Replace(IReadOnlyList<ActiveEmergency> active)
+    {
+        _active = active;
+        Volatile.Write(ref _readAt, time.GetTimestamp());
+    }
+
+    private bool IsFresh()
+    {
+        var readAt = Volatile.Read(ref _readAt);
+        return readAt != long.MinValue && time.GetElapsedTime(readAt) < options.Value.EmergencyRefresh;
+    }
+
+    private async Task<IReadOnlyList<ActiveEmergency>> RefreshAsync()
+    {
+        await _refresh.WaitAsync();
+        try
+        {
+            if (!IsFresh())
+            {
+                Replace(await grains.GetGrain<IEmergencyGrain>(0).GetActive());
+            }
+
+            return _active;
+        }
+        finally
+        {
+            _refresh.Release();
+        }
+    }
+}
