@@ -7,7 +7,8 @@ namespace CityActors.Domain.Package;
 /// <summary>Reads and validates a matter catalogue against the city's departments and units.</summary>
 internal static class CatalogueReader
 {
-    private static readonly Dictionary<string, CaseStage> Stages = new(StringComparer.Ordinal)
+    /// <summary>Stage names as matters.json and emergency.json write them.</summary>
+    internal static readonly IReadOnlyDictionary<string, CaseStage> Stages = new Dictionary<string, CaseStage>(StringComparer.Ordinal)
     {
         ["verify"] = CaseStage.Verify,
         ["acceptDispatch"] = CaseStage.AcceptAndDispatch,
@@ -99,10 +100,21 @@ internal static class CatalogueReader
                 errors.Add($"{where}: dispatch '{doc.Dispatch}' must be ownerFirst or territoryFirst");
             }
 
+            Recurrence? recurrence = doc.Recurrence switch
+            {
+                null or "newCase" => Recurrence.NewCase,
+                "reopen" => Recurrence.Reopen,
+                _ => null,
+            };
+            if (recurrence is null)
+            {
+                errors.Add($"{where}: recurrence '{doc.Recurrence}' must be newCase or reopen");
+            }
+
             var limits = ReadLimits(doc, document, where, errors);
             if (errors.Count == before)
             {
-                matters.Add(new Matter(doc.Code!, doc.NameZh!, doc.NameEn!, kind!.Value, doc.Major!, doc.Minor!, owners, areaOwners, rule!.Value, limits));
+                matters.Add(new Matter(doc.Code!, doc.NameZh!, doc.NameEn!, kind!.Value, doc.Major!, doc.Minor!, owners, areaOwners, rule!.Value, limits, recurrence!.Value));
             }
         }
 

@@ -11,8 +11,9 @@ using NetTopologySuite.Operation.Valid;
 namespace CityActors.Domain.Package;
 
 /// <summary>
-/// Loads a city package directory (city.json, its boundaries GeoJSON and its matter catalogue; format in
-/// docs/city-package.md), validates all of it, generates the grid, and returns the <see cref="CityModel"/>.
+/// Loads a city package directory (city.json, its boundaries GeoJSON, its matter catalogue and, optionally, its sensors
+/// and emergency profiles; format in docs/city-package.md), validates all of it, generates the grid, and returns the
+/// <see cref="CityModel"/>.
 /// Validation does not stop at the first problem: the exception lists them all.
 /// </summary>
 public static class CityPackageLoader
@@ -64,6 +65,8 @@ public static class CityPackageLoader
         var centres = ReadCentres(document.Centres ?? [], units, errors);
         var departments = ReadDepartments(document.Departments ?? [], units, errors);
         var catalogue = CatalogueReader.Read(directory, document.Catalogue, departments, units, errors);
+        var sensors = SensorCatalogueReader.Read(directory, document.Sensors, departments, catalogue, errors);
+        var emergencyProfiles = EmergencyProfileReader.Read(directory, document.EmergencyProfiles, sensors, catalogue, errors);
 
         if (errors.Count > 0)
         {
@@ -80,7 +83,23 @@ public static class CityPackageLoader
                 .Select(cell => new OrgUnit(cell.Code, OrgLevel.Grid, $"{community.Name} #{cell.Code[(cell.Code.LastIndexOf('.') + 1)..]}", community.Code, cell.Boundary)));
         }
 
-        return new CityModel(document.Id!, document.Name!, document.Version!, calendar!, catalogue!, projection, placed, centres, departments.Values);
+        var city = new CityModel(document.Id!, document.Name!, document.Version!, calendar!, catalogue!, projection, placed, centres, departments.Values)
+        {
+            Sensors = sensors,
+            EmergencyProfiles = emergencyProfiles,
+        };
+
+        // Sensor rules and fleet positions are checked by the domain's registrar, which needs the built city and its grid.
+        if (document.Sensors is not null)
+        {
+            SensorCatalogueReader.CheckAgainst(city, document.Sensors, errors);
+            if (errors.Count > 0)
+            {
+                throw new CityPackageException(document.Id!, errors);
+            }
+        }
+
+        return city;
     }
 
     internal static T ReadJson<T>(string path, string package)

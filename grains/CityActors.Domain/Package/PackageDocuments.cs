@@ -25,6 +25,12 @@ internal sealed class CityDocument
 
     public string? Catalogue { get; set; }
 
+    /// <summary>Optional: the sensor defaults and fleet file (sensors.json).</summary>
+    public string? Sensors { get; set; }
+
+    /// <summary>Optional: the emergency profiles file (emergency.json).</summary>
+    public string? EmergencyProfiles { get; set; }
+
     public List<UnitDocument>? Units { get; set; }
 
     public List<CentreDocument>? Centres { get; set; }
@@ -121,6 +127,9 @@ internal sealed class MatterDocument
     /// <summary>Per-matter overrides on top of the profile: urgency → stage → limit text.</summary>
     [JsonPropertyName("limitOverrides")]
     public Dictionary<string, Dictionary<string, string>>? LimitOverrides { get; set; }
+
+    /// <summary>"newCase" (the default) or "reopen": what a sensor condition of this matter does when it comes back.</summary>
+    public string? Recurrence { get; set; }
 }
 
 internal sealed class AreaOwnerDocument

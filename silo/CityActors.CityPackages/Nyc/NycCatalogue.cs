@@ -6,7 +6,7 @@ namespace CityActors.CityPackages.Nyc;
 /// The NYC 311 matter catalogue: the most frequent physical and street-level complaint types of the public 1M-request
 /// 311 sample (data/nyc/nyc311-complaints-by-community-board.csv), each with the agency NYC 311 routes it to. Administrative
 /// requests (benefit cards, literature, licence applications, payment disputes) are not city-operations matters and
-/// are left out.
+/// are left out. Conditions only sensors report follow the 311 types.
 /// </summary>
 internal static class NycCatalogue
 {
@@ -14,7 +14,8 @@ internal static class NycCatalogue
         "Complaint types and their routing agencies from NYC Open Data 311 service requests (1,000,000-request random sample, 2010–2020, " +
         "as summarised in data/nyc of the CityActors repository); only physical and street-level complaint types are included. Classes map 311 complaint types " +
         "onto the 部件/事件 model (assets → component, occurrences → event). Time limits are sample values in the spirit of NYC 311 service " +
-        "expectations (hours for noise and blocked driveways, days for repairs), not official NYC service levels.";
+        "expectations (hours for noise and blocked driveways, days for repairs), not official NYC service levels. The matters after the 311 " +
+        "types (street flooding, displaced manhole covers, smoke, gas, bridge strain, sensors offline) are conditions the city's sensors report.";
 
     // Complaint type, agency, kind, major class, minor class, Chinese name, handling limit (normal), handling limit (urgent).
     private static readonly (string Type, string Agency, string Kind, string Major, string Minor, string NameZh, string Handle, string HandleUrgent)[] Entries =
@@ -55,6 +56,31 @@ internal static class NycCatalogue
         ("Air Quality", "DEP", "event", "Environment", "Air", "空气质量", "40h working", "8h natural"),
     ];
 
+    // Conditions that only the city's sensors report (NycSensors), after the 311 types and in this order: their codes
+    // do not depend on complaint counts. Flooding, a displaced cover, a gas alarm and an overstrained bridge that come
+    // back soon after their case closed reopen it (the fix did not hold); smoke is a new occurrence each time. A
+    // sensor that drops off again reopens its offline case rather than opening one per outage.
+    private static readonly (string Type, string Agency, string Kind, string Major, string Minor, string NameZh, string Handle, string HandleUrgent, string Recurrence)[] SensorEntries =
+    [
+        ("Street Flooding", "DEP", "event", "Water and Sewer", "Flooding", "道路积水", "8h natural", "2h natural", "reopen"),
+        ("Manhole Cover Displaced", "DEP", "component", "Water and Sewer", "Sewer", "井盖移位", "8h natural", "2h natural", "reopen"),
+        ("Smoke Detected", "DEP", "event", "Environment", "Air", "烟雾报警", "4h natural", "1h natural", "newCase"),
+        ("Gas Concentration Alarm", "DOB", "event", "Buildings", "Gas", "燃气浓度超标", "4h natural", "1h natural", "reopen"),
+        ("Bridge Strain Alert", "DOT", "component", "Streets", "Bridges", "桥梁应变超限", "24h natural", "4h natural", "reopen"),
+        ("Sensor Offline (DEP)", "DEP", "component", "Sensors", "Offline", "感知设备离线（环保局）", "40h working", "24h natural", "reopen"),
+        ("Sensor Offline (DOT)", "DOT", "component", "Sensors", "Offline", "感知设备离线（交通局）", "40h working", "24h natural", "reopen"),
+        ("Sensor Offline (DOHMH)", "DOHMH", "component", "Sensors", "Offline", "感知设备离线（卫生局）", "40h working", "24h natural", "reopen"),
+        ("Sensor Offline (DOB)", "DOB", "component", "Sensors", "Offline", "感知设备离线（建筑局）", "40h working", "24h natural", "reopen"),
+    ];
+
+    // 311 types that sensors also report, where a returning condition is the old fault: a sewer backing up again, a
+    // lamp failing again. Noise and air quality episodes are new occurrences (the default).
+    private static readonly HashSet<string> ReopeningTypes = new(StringComparer.Ordinal) { "Sewer", "Street Light Condition" };
+
+    /// <summary>The code a complaint type has in the built catalogue.</summary>
+    public static string CodeOf(CatalogueDocument catalogue, string type) =>
+        catalogue.Matters!.Single(m => m.NameEn == type).Code!;
+
     /// <summary>Agencies the catalogue routes to, with their names; each has a city department and an office in every borough.</summary>
     public static readonly IReadOnlyDictionary<string, string> Agencies = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -70,10 +96,18 @@ internal static class NycCatalogue
         ["DHS"] = "Department of Homeless Services",
     };
 
-    /// <summary>The catalogue document, matters ordered by how often the complaint type occurs in the sample.</summary>
+    /// <summary>
+    /// The catalogue document: the 311 matters ordered by how often the complaint type occurs in the sample, then the
+    /// sensor-only matters.
+    /// </summary>
     public static CatalogueDocument Build(IReadOnlyDictionary<string, long> complaintCounts)
     {
-        var ranked = Entries.OrderByDescending(e => complaintCounts.GetValueOrDefault(e.Type)).ThenBy(e => e.Type, StringComparer.Ordinal).ToList();
+        var ranked = Entries
+            .OrderByDescending(e => complaintCounts.GetValueOrDefault(e.Type))
+            .ThenBy(e => e.Type, StringComparer.Ordinal)
+            .Select(e => (e.Type, e.Agency, e.Kind, e.Major, e.Minor, e.NameZh, e.Handle, e.HandleUrgent, Recurrence: ReopeningTypes.Contains(e.Type) ? "reopen" : "newCase"))
+            .Concat(SensorEntries)
+            .ToList();
         return new CatalogueDocument
         {
             Id = "nyc-311",
@@ -103,6 +137,7 @@ internal static class NycCatalogue
                     ["normal"] = new() { ["handle"] = e.Handle },
                     ["urgent"] = new() { ["handle"] = e.HandleUrgent },
                 },
+                Recurrence = e.Recurrence == "newCase" ? null : e.Recurrence,
             })],
         };
     }

@@ -13,7 +13,8 @@ namespace CityActors.CityPackages.Nyc;
 /// Builds the NYC demo city package from the public data in the repository's data/nyc (see data/README.md):
 /// boroughs → districts (nyc.&lt;BoroCode&gt;), community districts → streets (nyc.&lt;boro&gt;.&lt;BoroCD&gt;, clipped to
 /// their borough), neighbourhoods → communities (<see cref="NycCommunities"/>), NYC agencies as city departments with an
-/// office in every borough, the 311 catalogue (<see cref="NycCatalogue"/>), and NYC's 2026 public holidays.
+/// office in every borough, the 311 catalogue (<see cref="NycCatalogue"/>), NYC's 2026 public holidays, sensor defaults
+/// and emergency profiles (<see cref="NycSensors"/>) and a fleet placed on the grid (<see cref="NycSensorFleet"/>).
 /// The output is deterministic: the same data always gives the same bytes.
 /// </summary>
 public static class NycPackageBuilder
@@ -36,7 +37,7 @@ public static class NycPackageBuilder
     ];
 
     /// <param name="dataDirectory">The folder holding the public NYC files (data/nyc in the repository).</param>
-    /// <param name="outputDirectory">Where city.json, boundaries.geojson and matters.json are written.</param>
+    /// <param name="outputDirectory">Where city.json, boundaries.geojson, matters.json, sensors.json and emergency.json are written.</param>
     public static void Build(string dataDirectory, string outputDirectory)
     {
         // Public data, read leniently: neighborhoods.geojson leaves some rings open, and they are closed rather than refused.
@@ -111,10 +112,27 @@ public static class NycPackageBuilder
             Centres = [.. units.Where(u => u.Level != "community").Select(u => new CentreDocument { Code = $"{u.Code}.ops", Unit = u.Code, Name = $"{u.Name} Operations Centre" })],
             Departments = [.. Departments(boroughShapes.Values.Select(b => (b.Code, b.Name)))],
         };
-        File.WriteAllText(Path.Combine(outputDirectory, "city.json"), JsonSerializer.Serialize(city, Json) + "\n", Utf8);
-        var catalogue = NycCatalogue.Build(ComplaintCounts.Read(Path.Combine(dataDirectory, "nyc311-complaints-by-community-board.csv")));
-        File.WriteAllText(Path.Combine(outputDirectory, "matters.json"), JsonSerializer.Serialize(catalogue, Json) + "\n", Utf8);
+        var complaints = Path.Combine(dataDirectory, "nyc311-complaints-by-community-board.csv");
+        var catalogue = NycCatalogue.Build(ComplaintCounts.Read(complaints));
+        Write(outputDirectory, "city.json", city);
+        Write(outputDirectory, "matters.json", catalogue);
+
+        // The fleet stands on grid cells, which only the loader generates: load the package without sensors first.
+        var built = CityPackageLoader.Load(outputDirectory);
+        var sensors = new SensorsDocument
+        {
+            Kinds = NycSensors.Kinds(catalogue),
+            Fleet = NycSensorFleet.Place(built, city.Grid.CellSizeMeters!.Value, ComplaintCounts.ReadByDistrict(complaints)),
+        };
+        Write(outputDirectory, "sensors.json", sensors);
+        Write(outputDirectory, "emergency.json", NycSensors.EmergencyProfiles(catalogue));
+        city.Sensors = "sensors.json";
+        city.EmergencyProfiles = "emergency.json";
+        Write(outputDirectory, "city.json", city);
     }
+
+    private static void Write<T>(string directory, string file, T document) =>
+        File.WriteAllText(Path.Combine(directory, file), JsonSerializer.Serialize(document, Json) + "\n", Utf8);
 
     /// <summary>Every catalogue agency as a city-wide department plus an office in each borough.</summary>
     private static IEnumerable<DepartmentDocument> Departments(IEnumerable<(string Code, string Name)> boroughs)

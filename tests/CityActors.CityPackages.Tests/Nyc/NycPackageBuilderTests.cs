@@ -14,7 +14,7 @@ public sealed class NycPackageBuilderTests
         {
             NycPackageBuilder.Build(RepositoryFiles.NycDirectory, target);
 
-            foreach (var file in new[] { "city.json", "boundaries.geojson", "matters.json" })
+            foreach (var file in new[] { "city.json", "boundaries.geojson", "matters.json", "sensors.json", "emergency.json" })
             {
                 File.ReadAllBytes(Path.Combine(target, file)).SequenceEqual(File.ReadAllBytes(Path.Combine(RepositoryFiles.ShippedNycPackage, file)))
                     .ShouldBeTrue($"{file} differs from the builder's output; rebuild with: dotnet run --project silo/CityActors.Silo -- build-city nyc data/nyc silo/CityActors.Silo/cities/nyc");
