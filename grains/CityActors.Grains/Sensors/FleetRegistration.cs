@@ -8,8 +8,9 @@ using Microsoft.Extensions.Options;
 namespace CityActors.Grains.Sensors;
 
 /// <summary>
-/// Registers the city package's sensor fleet once the silo is active. Registration is idempotent (an unchanged
-/// sensor stores nothing), so every silo of a cluster may do it at every start.
+/// Registers the city package's sensor fleet once the silo is active, in the background so a large fleet does not
+/// hold up the silo's start. Registration is idempotent (an unchanged sensor stores nothing), so every silo of a
+/// cluster may do it at every start.
 /// </summary>
 public sealed partial class FleetRegistration(CityModel city, IGrainFactory grains, IOptions<SensorOptions> options, ILogger<FleetRegistration> logger)
     : ILifecycleParticipant<ISiloLifecycle>
@@ -19,7 +20,31 @@ public sealed partial class FleetRegistration(CityModel city, IGrainFactory grai
     public void Participate(ISiloLifecycle lifecycle)
     {
         ArgumentNullException.ThrowIfNull(lifecycle);
-        lifecycle.Subscribe(nameof(FleetRegistration), ServiceLifecycleStage.Active, RegisterAsync, _ => Task.CompletedTask);
+        lifecycle.Subscribe(nameof(FleetRegistration), ServiceLifecycleStage.Active, StartAsync, StopAsync);
+    }
+
+    /// <summary>Completes when the fleet is registered (for hosts and tests that need it).</summary>
+    public Task Registered { get; private set; } = Task.CompletedTask;
+
+    private readonly CancellationTokenSource _stopping = new();
+
+    private Task StartAsync(CancellationToken cancellationToken)
+    {
+        Registered = Task.Run(() => RegisterAsync(_stopping.Token), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    private async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        try
+        {
+            await Registered;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped before the fleet was done: the next start registers the rest.
+        }
     }
 
     private async Task RegisterAsync(CancellationToken cancellationToken)

@@ -25,7 +25,8 @@ public static class SensorHosting
         silo.Services.AddSingleton(sp => new SensorMonitor(sp.GetRequiredService<IOptions<SensorOptions>>().Value.MaxClockSkew));
         silo.Services.AddSingleton<EmergencyModes>();
         silo.Services.AddSingleton<SiloReadingRollup>();
-        silo.Services.AddHostedService<VitalsFlushService>();
+        silo.Services.AddSingleton<VitalsFlushService>();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<VitalsFlushService>());
         silo.Services.AddSingleton<FleetRegistration>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<FleetRegistration>());
         return silo;

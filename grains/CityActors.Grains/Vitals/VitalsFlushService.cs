@@ -1,39 +1,67 @@
 using CityActors.Grains.Sensors;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CityActors.Grains.Vitals;
 
-/// <summary>Flushes this silo's reading rollup to vital signs every <see cref="SensorOptions.VitalsFlushInterval"/> (on the injected clock), and once more when the silo stops.</summary>
-public sealed class VitalsFlushService(SiloReadingRollup rollup, TimeProvider time, IOptions<SensorOptions> options) : BackgroundService
+/// <summary>
+/// Flushes this silo's reading rollup to vital signs every <see cref="SensorOptions.VitalsFlushInterval"/> (on the
+/// injected clock) while the silo is active, and once more as it begins to stop (a stage after
+/// <see cref="ServiceLifecycleStage.Active"/>, so it stops first, while grains still answer), for at most
+/// <see cref="FinalFlushLimit"/>.
+/// </summary>
+public sealed class VitalsFlushService(SiloReadingRollup rollup, TimeProvider time, IOptions<SensorOptions> options) : ILifecycleParticipant<ISiloLifecycle>
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(options.Value.VitalsFlushInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
+    public static readonly TimeSpan FinalFlushLimit = TimeSpan.FromSeconds(5);
 
-            await rollup.FlushAsync(stoppingToken);
+    private CancellationTokenSource? _stopping;
+    private Task _loop = Task.CompletedTask;
+
+    public void Participate(ISiloLifecycle lifecycle)
+    {
+        ArgumentNullException.ThrowIfNull(lifecycle);
+        lifecycle.Subscribe(nameof(VitalsFlushService), ServiceLifecycleStage.Active + 1, StartAsync, StopAsync);
+    }
+
+    private Task StartAsync(CancellationToken cancellationToken)
+    {
+        _stopping = new CancellationTokenSource();
+        _loop = Task.Run(() => LoopAsync(_stopping.Token), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    private async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_stopping is null)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync();
+        await _loop;
+        _stopping.Dispose();
+        try
+        {
+            await rollup.FlushAsync(cancellationToken).WaitAsync(FinalFlushLimit, time, cancellationToken);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
+        {
+            // Stopping was cut short: the last interval's minutes are dropped, as when a silo dies.
         }
     }
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    private async Task LoopAsync(CancellationToken stopping)
     {
-        await base.StopAsync(cancellationToken);
-        try
+        while (!stopping.IsCancellationRequested)
         {
-            await rollup.FlushAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping was cut short: the last interval's minutes are dropped, as when a silo dies.
+            try
+            {
+                await Task.Delay(options.Value.VitalsFlushInterval, time, stopping);
+                await rollup.FlushAsync(stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
     }
 }
