@@ -2,10 +2,13 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CityActors.Api.Cases;
 using CityActors.Api.Directory;
+using CityActors.Api.Emergencies;
 using CityActors.Api.Feed;
 using CityActors.Api.Open311;
 using CityActors.Api.Hosting;
 using CityActors.Api.Security;
+using CityActors.Api.Sensors;
+using CityActors.Api.Vitals;
 using CityActors.Client;
 using CityActors.Domain.Package;
 using CityActors.Silo.Hosting;
@@ -87,7 +90,10 @@ public static class ApiApplication
         app.MapCaseEndpoints();
         app.MapCaseListEndpoints();
         app.MapDirectoryEndpoints();
-        app.MapFeedEndpoints();
+        app.MapSensorEndpoints();
+        app.MapVitalsEndpoints();
+        app.MapEmergencyEndpoints();
+        app.MapFeedEndpoints(FeedSettings.From(builder.Configuration));
         app.MapOpen311(Open311Settings.From(builder.Configuration, embedded: developmentTokens));
         if (developmentTokens)
         {

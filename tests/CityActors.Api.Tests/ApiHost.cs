@@ -43,6 +43,9 @@ public sealed class ApiHost : IAsyncLifetime, IAsyncDisposable
             "--CityActors:Silo:SiloPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--CityActors:Silo:GatewayPort", GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--Logging:LogLevel:Default", "Warning",
+
+            // Live vital signs checked every second rather than every five, so feed tests see a change quickly.
+            "--CityActors:Api:Feed:VitalsInterval", "00:00:01",
             .. _settings,
         ]);
         await _app.StartAsync();

@@ -76,6 +76,25 @@ public sealed class LiveFeedTests(ApiHost api)
         (await api.SendAsync(HttpMethod.Get, "/api/v1/feed", null)).Status.ShouldBe(401);
     }
 
+    [Fact]
+    public async Task The_feed_sends_the_vital_signs_of_the_callers_unit_at_once_and_again_when_they_change()
+    {
+        var platform = await api.TokenAsync("sensor-platform", "channelSystem", "Sensor");
+        var place = await api.PlaceAsync(-73.9712, 40.7831);
+        var leader = await api.TokenAsync("street-leader", "centreLeader", place.Street);
+        using var guard = new CancellationTokenSource(Guard);
+        await using var live = await FeedEvents.OpenAsync(api, leader, null, guard.Token);
+
+        var first = await live.NextOfTypeAsync("vitals", guard.Token);
+        (await api.SendAsync(HttpMethod.Post, "/api/v1/sensors", platform, SensorApi.Registration("feed-vitals-1", longitude: -73.9712, latitude: 40.7831))).Status.ShouldBe(201);
+        var changed = await live.NextOfTypeAsync("vitals", guard.Token);
+
+        first.Data.GetProperty("unitCode").GetString().ShouldBe(place.Street);
+        first.Id.ShouldBeNull("vital signs carry no feed position, so reconnecting resumes by case events only");
+        changed.Data.GetProperty("sensors").GetProperty("registered").GetInt32()
+            .ShouldBe(first.Data.GetProperty("sensors").GetProperty("registered").GetInt32() + 1);
+    }
+
     /// <summary>An open event stream, read event by event.</summary>
     private sealed class FeedEvents : IAsyncDisposable
     {
@@ -119,6 +138,26 @@ public sealed class LiveFeedTests(ApiHost api)
                     {
                         return (id!, eventType, parsed, data);
                     }
+                }
+            }
+        }
+
+        /// <summary>The next event of <paramref name="type"/>, whatever it is about.</summary>
+        public async Task<(string? Id, JsonElement Data)> NextOfTypeAsync(string type, CancellationToken cancellationToken)
+        {
+            while (true)
+            {
+                string? id = null, eventType = null, data = null;
+                for (var line = await _reader.ReadLineAsync(cancellationToken); line is not null && line.Length > 0; line = await _reader.ReadLineAsync(cancellationToken))
+                {
+                    if (line.StartsWith("id: ", StringComparison.Ordinal)) { id = line[4..]; }
+                    else if (line.StartsWith("event: ", StringComparison.Ordinal)) { eventType = line[7..]; }
+                    else if (line.StartsWith("data: ", StringComparison.Ordinal)) { data = line[6..]; }
+                }
+
+                if (data is not null && eventType == type)
+                {
+                    return (id, JsonDocument.Parse(data).RootElement.Clone());
                 }
             }
         }

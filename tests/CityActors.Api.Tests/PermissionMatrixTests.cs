@@ -62,6 +62,86 @@ public sealed class PermissionMatrixTests(ApiHost api)
         }
     }
 
+    public static TheoryData<string, string, int> SensorMatrix => new()
+    {
+        // endpoint, caller, status
+        { "get sensor", "sensor platform", 200 },
+        { "get sensor", "street centre", 200 },
+        { "get sensor", "city centre", 200 },
+        { "get sensor", "grid inspector", 200 },
+        { "get sensor", "community worker", 200 },
+        { "get sensor", "owner clerk", 200 },
+        { "get sensor", "owner handler", 200 },
+        { "get sensor", "other street centre", 404 },
+        { "get sensor", "other grid inspector", 404 },
+        { "get sensor", "other clerk", 404 },
+        { "get sensor", "citizen", 404 },
+        { "get sensor", "hotline system", 404 },
+        { "register sensor", "sensor platform", 200 },
+        { "register sensor", "street centre", 200 },
+        { "register sensor", "owner clerk", 200 },
+        { "register sensor", "owner handler", 403 },
+        { "register sensor", "other street centre", 403 },
+        { "register sensor", "grid inspector", 403 },
+        { "register sensor", "citizen", 403 },
+        { "register sensor", "hotline system", 403 },
+        { "send readings", "sensor platform", 200 },
+        { "send readings", "street centre", 403 },
+        { "send readings", "owner clerk", 403 },
+        { "send readings", "hotline system", 403 },
+        { "vitals of the grid", "street centre", 200 },
+        { "vitals of the grid", "city centre", 200 },
+        { "vitals of the grid", "grid inspector", 200 },
+        { "vitals of the grid", "community worker", 200 },
+        { "vitals of the grid", "owner clerk", 200 },
+        { "vitals of the grid", "other street centre", 403 },
+        { "vitals of the grid", "other grid inspector", 403 },
+        { "vitals of the grid", "citizen", 403 },
+        { "vitals of the grid", "sensor platform", 403 },
+        { "emergency board", "street centre", 200 },
+        { "emergency board", "owner clerk", 200 },
+        { "emergency board", "citizen", 403 },
+        { "emergency board", "hotline system", 403 },
+        { "switch emergency on", "street centre", 403 },
+        { "switch emergency on", "owner clerk", 403 },
+        { "switch emergency on", "citizen", 403 },
+        { "switch emergency on", "sensor platform", 403 },
+    };
+
+    [Theory]
+    [MemberData(nameof(SensorMatrix))]
+    public async Task Sensor_vital_sign_and_emergency_endpoints_answer_each_caller_as_its_scope_says(string endpoint, string caller, int expected)
+    {
+        const string Owner = "nyc.1.dep";
+        var platform = await api.TokenAsync("sensor-platform", "channelSystem", "Sensor");
+        var sensorId = $"pm-{endpoint.Replace(' ', '-')}";
+        var registration = SensorApi.Registration(sensorId, department: Owner);
+        (await api.SendAsync(HttpMethod.Post, "/api/v1/sensors", platform, registration)).Status.ShouldBeOneOf(200, 201);
+        var sensor = (await api.SendAsync(HttpMethod.Get, $"/api/v1/sensors/{sensorId}", platform)).Body.GetProperty("definition");
+        var grid = sensor.GetProperty("gridCode").GetString()!;
+        var place = await api.PlaceAsync();
+        var token = caller switch
+        {
+            "sensor platform" => platform,
+            "owner clerk" => await api.TokenAsync("owner-clerk", "departmentClerk", Owner),
+            "owner handler" => await api.TokenAsync("owner-handler", "departmentHandler", Owner),
+            _ => await TokenOfAsync(caller, JsonDocument.Parse($$"""{"gridCode":"{{grid}}","communityCode":"{{place.Community}}","streetCode":"{{place.Street}}","districtCode":"{{place.District}}"}""").RootElement, null),
+        };
+
+        var (status, body, _) = endpoint switch
+        {
+            "get sensor" => await api.SendAsync(HttpMethod.Get, $"/api/v1/sensors/{sensorId}", token),
+            "register sensor" => await api.SendAsync(HttpMethod.Post, "/api/v1/sensors", token, registration),
+            "send readings" => await api.SendAsync(HttpMethod.Post, "/api/v1/sensors/readings", token, SensorApi.Readings(SensorApi.Reading(sensorId, DateTimeOffset.UtcNow, "0.01"))),
+            "vitals of the grid" => await api.SendAsync(HttpMethod.Get, $"/api/v1/vitals/{grid}", token),
+            "emergency board" => await api.SendAsync(HttpMethod.Get, "/api/v1/emergency", token),
+            "switch emergency on" => await api.SendAsync(HttpMethod.Post, $"/api/v1/emergency/{place.Street}.ops/switch-on", token, """{"profile":"flood","reason":"not theirs"}"""),
+            _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "no such endpoint in the matrix"),
+        };
+
+        status.ShouldBe(expected, SensorApi.Problem(body));
+    }
+
     private static string BodyOf(string command, string? lead) => command switch
     {
         "reject" => """{"reason":"not ours"}""",

@@ -6,6 +6,8 @@ using CityActors.Api.Cases;
 using CityActors.Api.Security;
 using CityActors.Domain.Cases;
 using CityActors.GrainInterfaces.Cases;
+using CityActors.GrainInterfaces.City;
+using CityActors.GrainInterfaces.Vitals;
 
 namespace CityActors.Api.Feed;
 
@@ -14,26 +16,28 @@ namespace CityActors.Api.Feed;
 /// id) and of work-queue moves (event type "queue": the case's queues of the caller's centres or department now),
 /// limited to the caller's part of the city, in commit order. Each event's id is its feed position: a client that
 /// reconnects with <c>Last-Event-ID</c> (or <c>?after=</c>) resumes after it and misses nothing; without one the feed
-/// starts at the newest event. Reporter details are never sent.
+/// starts at the newest event. Reporter details are never sent. Alongside, event type "vitals" carries the vital
+/// signs of the caller's scope root unit whenever they change (<see cref="VitalsWatch"/>).
 /// </summary>
 public static class FeedEndpoints
 {
     private static readonly TimeSpan LongPoll = TimeSpan.FromSeconds(15);
 
-    public static IEndpointRouteBuilder MapFeedEndpoints(this IEndpointRouteBuilder endpoints)
+    public static IEndpointRouteBuilder MapFeedEndpoints(this IEndpointRouteBuilder endpoints, FeedSettings settings)
     {
-        endpoints.MapGet("/api/v1/feed", StreamAsync)
+        ArgumentNullException.ThrowIfNull(settings);
+        endpoints.MapGet("/api/v1/feed", (HttpContext context, IGrainFactory grains, TimeProvider time, string? after) => StreamAsync(context, grains, time, settings, after))
             .RequireAuthorization()
             .WithTags("Live")
             .WithName("CaseFeed")
-            .WithSummary("Server-sent events of case events in the caller's scope; resumable with Last-Event-ID.")
+            .WithSummary("Server-sent events of case events in the caller's scope, resumable with Last-Event-ID, and of its vital signs when they change.")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         return endpoints;
     }
 
-    private static async Task<IResult> StreamAsync(HttpContext context, IGrainFactory grains, string? after = null)
+    private static async Task<IResult> StreamAsync(HttpContext context, IGrainFactory grains, TimeProvider time, FeedSettings settings, string? after)
     {
         if (ApiTokens.ActorOf(context.User) is not { } caller)
         {
@@ -53,6 +57,11 @@ public static class FeedEndpoints
         }
 
         start ??= await feed.Head();
+        var sources = new List<IAsyncEnumerable<SseItem<string>>> { EventsAsync(feed, start, scope, context.RequestAborted) };
+        if (await VitalsRootAsync(caller, grains) is { } root)
+        {
+            sources.Add(VitalsWatch.EventsAsync(grains.GetGrain<IVitalsGrain>(root), settings.VitalsInterval, time, context.RequestAborted));
+        }
 
         // Headers go out at once, so a client sees the stream open before the first event; then events as they come.
         context.Response.ContentType = "text/event-stream";
@@ -61,7 +70,7 @@ public static class FeedEndpoints
         await context.Response.Body.FlushAsync(context.RequestAborted);
         try
         {
-            await SseFormatter.WriteAsync(EventsAsync(feed, start, scope, context.RequestAborted), context.Response.Body, context.RequestAborted);
+            await SseFormatter.WriteAsync(SseMerge.MergeAsync(sources, context.RequestAborted), context.Response.Body, context.RequestAborted);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -98,6 +107,12 @@ public static class FeedEndpoints
             position = page.Position;
         }
     }
+
+    /// <summary>The caller's scope root when it is a unit of the city (a token may name one that is not: then no vital signs).</summary>
+    private static async Task<string?> VitalsRootAsync(Actor caller, IGrainFactory grains) =>
+        await UnitScope.OfAsync(caller, grains) is { } scope && await grains.GetGrain<ICityDirectoryGrain>(0).Unit(scope.RootCode) is { } unit
+            ? unit.Unit.Code
+            : null;
 
     private static bool Visible(CallerScope scope, CaseFeedItem item) => scope.Department is { } department
         ? item.Departments.Contains(department)

@@ -1,4 +1,5 @@
 using CityActors.Domain.City;
+using CityActors.Domain.Emergencies;
 using CityActors.Domain.Reference;
 
 namespace CityActors.GrainInterfaces.City;
@@ -20,4 +21,8 @@ public interface ICityDirectoryGrain : IGrainWithIntegerKey
 
     [Alias("departments")]
     Task<IReadOnlyList<Department>> Departments();
+
+    /// <summary>The city package's emergency profiles (平战切换), by code.</summary>
+    [Alias("emergency-profiles")]
+    Task<IReadOnlyList<EmergencyProfile>> EmergencyProfiles();
 }

@@ -1,4 +1,5 @@
 using CityActors.Domain.City;
+using CityActors.Domain.Emergencies;
 using CityActors.Domain.Reference;
 using CityActors.GrainInterfaces.City;
 using Orleans.Concurrency;
@@ -21,4 +22,7 @@ public sealed class CityDirectoryGrain(CityModel city) : Grain, ICityDirectoryGr
     public Task<IReadOnlyList<MatterSummary>> Matters() => Task.FromResult(_directory.Matters());
 
     public Task<IReadOnlyList<Department>> Departments() => Task.FromResult(_directory.Departments());
+
+    public Task<IReadOnlyList<EmergencyProfile>> EmergencyProfiles() =>
+        Task.FromResult<IReadOnlyList<EmergencyProfile>>([.. city.EmergencyProfiles.Values.OrderBy(p => p.Code, StringComparer.Ordinal)]);
 }
