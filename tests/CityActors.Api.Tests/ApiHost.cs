@@ -46,6 +46,9 @@ public sealed class ApiHost : IAsyncLifetime, IAsyncDisposable
 
             // Live vital signs checked every second rather than every five, so feed tests see a change quickly.
             "--CityActors:Api:Feed:VitalsInterval", "00:00:01",
+
+            // The demo city's simulated fleet would open sensor cases the tests do not expect.
+            "--CityActors:Sensors:SimulateFleet", "false",
             .. _settings,
         ]);
         await _app.StartAsync();

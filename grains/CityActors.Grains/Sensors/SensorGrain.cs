@@ -131,7 +131,9 @@ public sealed class SensorGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_unstored)
+        // Not while the silo shuts down: embedded mode's in-memory storage may be gone by then, and a write that never
+        // answers would hold up the stop; the last value is then forgotten as after a crash (one checkpoint at most).
+        if (_unstored && reason.ReasonCode != DeactivationReasonCode.ShuttingDown)
         {
             await StoreAsync();
         }

@@ -19,8 +19,8 @@ public static class SensorHosting
         ArgumentNullException.ThrowIfNull(silo);
         silo.Services.AddOptions<SensorOptions>().BindConfiguration(SensorOptions.SectionName).Validate(
             o => o.MaxClockSkew >= TimeSpan.Zero && o.CheckpointInterval > TimeSpan.Zero && o.VitalsFlushInterval > TimeSpan.Zero
-                && o.EmergencyRefresh >= TimeSpan.Zero && o.IngestParallelism > 0,
-            "CityActors:Sensors: intervals must be positive (MaxClockSkew and EmergencyRefresh may be zero) and IngestParallelism at least 1.").ValidateOnStart();
+                && o.EmergencyRefresh >= TimeSpan.Zero && o.IngestParallelism > 0 && o.SimulatedAlarmProbability is >= 0 and <= 1,
+            "CityActors:Sensors: intervals must be positive (MaxClockSkew and EmergencyRefresh may be zero), IngestParallelism at least 1 and SimulatedAlarmProbability 0–1.").ValidateOnStart();
         silo.Services.AddSingleton(sp => new SensorRegistrar(sp.GetRequiredService<CityModel>(), sp.GetRequiredService<CityModel>().Sensors));
         silo.Services.AddSingleton(sp => new SensorMonitor(sp.GetRequiredService<IOptions<SensorOptions>>().Value.MaxClockSkew));
         silo.Services.AddSingleton<EmergencyModes>();
@@ -29,6 +29,8 @@ public static class SensorHosting
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<VitalsFlushService>());
         silo.Services.AddSingleton<FleetRegistration>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<FleetRegistration>());
+        silo.Services.AddSingleton<FleetSimulation>();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<FleetSimulation>());
         return silo;
     }
 }

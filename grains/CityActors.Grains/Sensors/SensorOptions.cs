@@ -24,6 +24,15 @@ public sealed class SensorOptions
     /// <summary>Registers the city package's sensor fleet when the silo starts (idempotent).</summary>
     public bool RegisterFleet { get; set; } = true;
 
+    /// <summary>
+    /// Feeds the city package's fleet with generated readings at their reporting intervals (a demo city that lives
+    /// without devices); off unless configured.
+    /// </summary>
+    public bool SimulateFleet { get; set; }
+
+    /// <summary>Share of simulated readings that are excursions beyond the sensor's first threshold (alarms).</summary>
+    public double SimulatedAlarmProbability { get; set; } = 0.001;
+
     /// <summary>Sensor grain calls one ingest grain makes at once for a batch.</summary>
     public int IngestParallelism { get; set; } = 256;
 }

@@ -9,7 +9,8 @@ namespace CityActors.Grains.Vitals;
 /// <summary>
 /// One org unit's vital signs. Counted marks (sensors, alarms, cases, children's totals) are stored before the call is
 /// answered and, when the unit's totals change, sent on to the parent unit; indicator minutes are stored at most once
-/// a minute (and on deactivation), as they are refreshed every few seconds anyway.
+/// a minute (and on deactivation, except when the silo shuts down: the grain storage may be stopping), as they are
+/// refreshed every few seconds anyway.
 /// </summary>
 public sealed class VitalsGrain(
     CityModel city,
@@ -50,7 +51,7 @@ public sealed class VitalsGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_minutesDirty)
+        if (_minutesDirty && reason.ReasonCode != DeactivationReasonCode.ShuttingDown)
         {
             await StoreAsync();
         }
