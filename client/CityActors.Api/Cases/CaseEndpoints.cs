@@ -101,10 +101,15 @@ public static class CaseEndpoints
             return ApiProblems.NotFound($"There is no case command '{command}'. Commands: {string.Join(", ", CaseCommandNames.Public.Order(StringComparer.Ordinal))}.");
         }
 
+        var (body, malformed) = await ApiRequestBody.ReadJsonAsync(request);
+        if (malformed is not null)
+        {
+            return malformed;
+        }
+
         CaseCommand parsed;
         try
         {
-            var body = request.ContentLength == 0 ? null : await JsonNode.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
             parsed = CaseCommandBody.Read(command, body, caller);
         }
         catch (JsonException ex)

@@ -24,14 +24,10 @@ internal static class SensorBulkRegistration
             return ApiProblems.Unauthenticated("The token names no subject or no known role.");
         }
 
-        JsonNode? body;
-        try
+        var (body, malformed) = await ApiRequestBody.ReadJsonAsync(request);
+        if (malformed is not null)
         {
-            body = await JsonNode.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
-        }
-        catch (JsonException ex)
-        {
-            return ApiProblems.MalformedBody(ex.Message);
+            return malformed;
         }
 
         if (body is not JsonObject { } envelope || envelope["sensors"] is not JsonArray items)

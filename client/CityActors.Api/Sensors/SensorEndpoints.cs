@@ -57,14 +57,10 @@ public static class SensorEndpoints
             return ApiProblems.Unauthenticated("The token names no subject or no known role.");
         }
 
-        JsonNode? body;
-        try
+        var (body, malformed) = await ApiRequestBody.ReadJsonAsync(request);
+        if (malformed is not null)
         {
-            body = await JsonNode.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
-        }
-        catch (JsonException ex)
-        {
-            return ApiProblems.MalformedBody(ex.Message);
+            return malformed;
         }
 
         var errors = new List<string>();
