@@ -3,27 +3,45 @@ using CityActors.Domain.Sensors;
 using CityActors.Domain.Vitals;
 using CityActors.GrainInterfaces.Vitals;
 using CityActors.Grains.Emergencies;
+using Microsoft.Extensions.Logging;
 
 namespace CityActors.Grains.Vitals;
 
 /// <summary>
 /// One org unit's vital signs. Counted marks (sensors, alarms, cases, children's totals) are stored before the call is
-/// answered and, when the unit's totals change, sent on to the parent unit; indicator minutes are stored at most once
+/// answered. When the unit's totals change they are sent on to the parent unit after the answer, one send at a time:
+/// changes that come while a send is under way go with the next one, so a burst of changes (a whole fleet coming
+/// online) reaches the city as a few sends, not one per sensor, and no caller waits for the levels above. Totals are
+/// whole, so a lost send is put right by the next one, and a unit sends its totals again when it is activated.
+/// Indicator minutes are stored at most once
 /// a minute (and on deactivation, except when the silo shuts down: the grain storage may be stopping), as they are
 /// refreshed every few seconds anyway.
 /// </summary>
-public sealed class VitalsGrain(
+public sealed partial class VitalsGrain(
     CityModel city,
     EmergencyModes emergencies,
     [PersistentState("vitals")] IPersistentState<VitalsBook> book,
-    TimeProvider time) : Grain, IVitalsGrain
+    TimeProvider time,
+    ILogger<VitalsGrain> logger) : Grain, IVitalsGrain
 {
     private static readonly TimeSpan MinuteCheckpoint = TimeSpan.FromMinutes(1);
     private long _minutesStoredAt = long.MinValue;
     private bool _minutesDirty;
+    private Task _sending = Task.CompletedTask;
+    private bool _sendAgain;
 
     private OrgUnit Unit => city.FindUnit(this.GetPrimaryKeyString())
         ?? throw new ArgumentException($"'{this.GetPrimaryKeyString()}' is not an org unit of city {city.Id}.");
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (!book.State.Totals().SameAs(VitalTotals.Zero))
+        {
+            SendTotalsUp();
+        }
+
+        return base.OnActivateAsync(cancellationToken);
+    }
 
     public Task SetSensor(string sensorId, SensorGauge? gauge) => ChangeAsync(b => b.SetSensor(sensorId, gauge));
 
@@ -61,14 +79,51 @@ public sealed class VitalsGrain(
 
     private async Task ChangeAsync(Func<VitalsBook, bool> change)
     {
-        var unit = Unit;
+        _ = Unit; // a key that is no org unit is refused before anything is stored
         var totalsChanged = change(book.State);
         await StoreAsync();
-        if (totalsChanged && unit.ParentCode is { } parent)
+        if (totalsChanged)
         {
-            await GrainFactory.GetGrain<IVitalsGrain>(parent).SetChild(unit.Code, book.State.Totals());
+            SendTotalsUp();
         }
     }
+
+    private void SendTotalsUp()
+    {
+        if (Unit.ParentCode is not { } parent)
+        {
+            return;
+        }
+
+        if (!_sending.IsCompleted)
+        {
+            _sendAgain = true;
+            return;
+        }
+
+        _sending = SendAsync(GrainFactory.GetGrain<IVitalsGrain>(parent), Unit.Code);
+    }
+
+    private async Task SendAsync(IVitalsGrain parent, string code)
+    {
+        do
+        {
+            _sendAgain = false;
+            try
+            {
+                await parent.SetChild(code, book.State.Totals());
+            }
+            catch (Exception ex)
+            {
+                LogSendFailed(logger, ex, code);
+                return;
+            }
+        }
+        while (_sendAgain);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Vital signs of {Unit} were not sent to its parent; its next change or activation sends them.")]
+    private static partial void LogSendFailed(ILogger logger, Exception exception, string unit);
 
     private async Task StoreAsync()
     {
