@@ -60,12 +60,19 @@ internal static class SensorIngestPhase
         return result;
     }
 
+    /// <summary>
+    /// A sensor's first reading changes its status, and each status change is stored up the org hierarchy's vital signs
+    /// to the one grain of the city, one change at a time (130–290 a second on PostgreSQL). A cluster given 16 batches
+    /// of 500 new sensors at once answers some of them after the 30 s response timeout, so priming sends fewer at once.
+    /// </summary>
+    private const int PrimingBatchesInFlight = 4;
+
     // Each sender walks its sensors once, one batch after the other; returns the batches that failed and the first failure.
     private static async Task<(long Failures, string? First)> PrimeAsync(SensorReadingFeed feed, int senders, VerdictTally verdicts, Func<SensorReading[], VerdictTally, Task> send)
     {
         long failures = 0;
         string? first = null;
-        await Task.WhenAll(Enumerable.Range(0, senders).Select(sender => Task.Run(async () =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, senders), new ParallelOptions { MaxDegreeOfParallelism = PrimingBatchesInFlight }, async (sender, _) =>
         {
             for (var b = 0; b < feed.BatchesToReachAll(sender); b++)
             {
@@ -81,7 +88,7 @@ internal static class SensorIngestPhase
                     Interlocked.CompareExchange(ref first, $"{ex.GetType().Name}: {ex.Message}", null);
                 }
             }
-        }))).ConfigureAwait(false);
+        }).ConfigureAwait(false);
         return (failures, first);
     }
 }
