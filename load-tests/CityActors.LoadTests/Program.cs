@@ -13,6 +13,7 @@ var benchmarks = new Dictionary<string, Func<BenchmarkSettings, TextWriter, Task
     ["case-lifecycle"] = CaseLifecycleBenchmark.RunAsync,
     ["failover"] = FailoverBenchmark.RunAsync,
     ["api-intake"] = ApiIntakeBenchmark.RunAsync,
+    ["sensor-ingest"] = SensorIngestBenchmark.RunAsync,
 };
 
 if (args.Length < 2 || args[0] != "bench" || !benchmarks.TryGetValue(args[1], out var run))

@@ -17,6 +17,10 @@ public sealed partial class SensorIngestGrain(IOptions<SensorOptions> options, I
 {
     public const int MaxBatch = 10_000;
 
+    // The sensor grains' type, resolved once: GetGrain<ISensorGrain>(id) resolves it from the interface's attributes
+    // on every call (reflection, about an eighth of the ingest's CPU in the sensor-ingest benchmark).
+    private (GrainType Grain, GrainInterfaceType Interface)? _sensorType;
+
     public async Task<IReadOnlyList<ReadingVerdict>> Ingest(IReadOnlyList<SensorReading> batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
@@ -48,7 +52,10 @@ public sealed partial class SensorIngestGrain(IOptions<SensorOptions> options, I
             var indexes = sensor.Value;
             try
             {
-                var answers = await GrainFactory.GetGrain<ISensorGrain>(sensor.Key).Ingest([.. indexes.Select(i => batch[i])]);
+                // An array, not a collection expression: inside a silo Orleans copies the argument by its runtime type,
+                // finds no copier for the compiler's synthesized read-only list and looks one up again (by reflection)
+                // on every call, a quarter of the ingest's CPU in the sensor-ingest benchmark.
+                var answers = await Sensor(sensor.Key).Ingest(indexes.Select(i => batch[i]).ToArray());
                 for (var k = 0; k < indexes.Count; k++)
                 {
                     verdicts[indexes[k]] = answers[k];
@@ -64,6 +71,18 @@ public sealed partial class SensorIngestGrain(IOptions<SensorOptions> options, I
             }
         });
         return verdicts;
+    }
+
+    private ISensorGrain Sensor(string id)
+    {
+        if (_sensorType is { } type)
+        {
+            return (ISensorGrain)GrainFactory.GetGrain(GrainId.Create(type.Grain, id), type.Interface);
+        }
+
+        var first = (GrainReference)GrainFactory.GetGrain<ISensorGrain>(id);
+        _sensorType = (first.GrainId.Type, first.InterfaceType);
+        return (ISensorGrain)first;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sensor {Sensor} did not take {Readings} readings; they are answered as unavailable.")]

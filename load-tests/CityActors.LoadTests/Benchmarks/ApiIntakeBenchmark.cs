@@ -1,11 +1,7 @@
-using System.Globalization;
-using CityActors.Api;
 using CityActors.Api.Security;
 using CityActors.LoadTests.Hosting;
 using CityActors.LoadTests.Measurement;
 using CityActors.LoadTests.Setup;
-using CityActors.Testing;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CityActors.LoadTests.Benchmarks;
@@ -29,22 +25,12 @@ public static class ApiIntakeBenchmark
         var warmup = settings.WarmupOr(3);
         var duration = settings.DurationOr(10);
         var plans = CasePlan.For(DemoCity.Nyc);
-        var url = $"http://127.0.0.1:{FreePorts.Next().ToString(CultureInfo.InvariantCulture)}";
-        log.WriteLine($"api-intake: {callers:N0} HTTP clients against the embedded API host at {url}, 6 requests per case, {warmup.TotalSeconds}s warm-up + {duration.TotalSeconds}s per phase");
-
-        await using var app = ApiApplication.Create(
-        [
-            "--urls", url,
-            "--CityActors:Silo:SiloPort", FreePorts.Next().ToString(CultureInfo.InvariantCulture),
-            "--CityActors:Silo:GatewayPort", FreePorts.Next().ToString(CultureInfo.InvariantCulture),
-            "--CityActors:Api:RateLimit:PermitsPerSecond", "10000000",
-            "--Logging:LogLevel:Default", "Warning",
-        ]);
-        await app.StartAsync().ConfigureAwait(false);
+        await using var host = await EmbeddedApiHost.StartAsync().ConfigureAwait(false);
+        log.WriteLine($"api-intake: {callers:N0} HTTP clients against the embedded API host at {host.Url}, 6 requests per case, {warmup.TotalSeconds}s warm-up + {duration.TotalSeconds}s per phase");
 
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = callers, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
-        using var http = new HttpClient(handler) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) };
-        using var overHttp = new HttpCaseLifecycleDriver(http, app.Services.GetRequiredService<ApiTokens>(), plans);
+        using var http = new HttpClient(handler) { BaseAddress = new Uri(host.Url), Timeout = TimeSpan.FromSeconds(60) };
+        using var overHttp = new HttpCaseLifecycleDriver(http, host.Services.GetRequiredService<ApiTokens>(), plans);
         var cases = await LoadRun.RunAsync(callers, warmup, duration, overHttp.DriveAsync).ConfigureAwait(false);
         var (byRequest, all) = overHttp.Latencies();
         var requestsPerSecond = all.Count / cases.Elapsed.TotalSeconds;
@@ -56,13 +42,12 @@ public static class ApiIntakeBenchmark
             log.WriteLine($"    {HttpCaseLifecycleDriver.Requests[i],-12} {byRequest[i].Summary().InMilliseconds()}");
         }
 
-        using var direct = new CaseLifecycleDriver(app.Services.GetRequiredService<IGrainFactory>(), plans, "direct-");
+        using var direct = new CaseLifecycleDriver(host.Services.GetRequiredService<IGrainFactory>(), plans, "direct-");
         var baseline = await LoadRun.RunAsync(callers, warmup, duration, direct.DriveAsync).ConfigureAwait(false);
         var (_, directAll) = direct.Latencies();
         var commandsPerSecond = directAll.Count / baseline.Elapsed.TotalSeconds;
         log.WriteLine($"  baseline, grain calls through the host's grain factory: {commandsPerSecond,8:N0} commands/s, {baseline.OpsPerSecond:N0} cases/s; per command {directAll.Summary().InMilliseconds()}");
         log.WriteLine($"  ratio HTTP / direct: {requestsPerSecond / commandsPerSecond:N2}");
-        await app.StopAsync().ConfigureAwait(false);
 
         return new BenchmarkReport("api-intake", requestsPerSecond, commandsPerSecond, summary.P50Microseconds, summary.P99Microseconds)
         {

@@ -4,14 +4,30 @@ namespace CityActors.LoadTests.Benchmarks;
 
 /// <summary>
 /// Command-line settings: <c>--seconds</c>, <c>--warmup</c>, <c>--callers</c>, <c>--grains</c>, <c>--pending</c>,
-/// <c>--reminders</c> (positive whole numbers) and <c>--mode</c>. A setting left out is null, and each benchmark applies
+/// <c>--reminders</c>, <c>--sensors</c>, <c>--batch</c>, <c>--excursions-per-million</c> (positive whole numbers),
+/// <c>--mode</c> and <c>--phases</c> (a comma-separated list). A setting left out is null, and each benchmark applies
 /// its own default (durable-writes runs 16 and 64 callers unless <c>--callers</c> picks one, for example).
 /// </summary>
 public sealed record BenchmarkSettings(int? Seconds, int? WarmupSeconds, int? Callers, int? Grains, int? Pending, int? Reminders, string? Mode)
 {
-    public static readonly IReadOnlyList<string> NumberOptions = ["--seconds", "--warmup", "--callers", "--grains", "--pending", "--reminders", "--kills"];
+    public static readonly IReadOnlyList<string> NumberOptions =
+        ["--seconds", "--warmup", "--callers", "--grains", "--pending", "--reminders", "--kills", "--sensors", "--batch", "--excursions-per-million"];
 
     public const string ModeOption = "--mode";
+
+    public const string PhasesOption = "--phases";
+
+    /// <summary>Sensors to register (<c>--sensors</c>).</summary>
+    public int? Sensors { get; init; }
+
+    /// <summary>Items per batch (<c>--batch</c>).</summary>
+    public int? Batch { get; init; }
+
+    /// <summary>Share of generated readings beyond a sensor's alarm threshold, per million (<c>--excursions-per-million</c>).</summary>
+    public int? ExcursionsPerMillion { get; init; }
+
+    /// <summary>The phases to run, as named (<c>--phases a,b</c>); each benchmark checks the names it knows.</summary>
+    public IReadOnlyList<string>? Phases { get; init; }
 
     /// <summary>The measured period of each phase (<c>--seconds</c>, else <paramref name="fallbackSeconds"/>).</summary>
     public TimeSpan DurationOr(int fallbackSeconds) => TimeSpan.FromSeconds(Seconds ?? fallbackSeconds);
@@ -20,7 +36,7 @@ public sealed record BenchmarkSettings(int? Seconds, int? WarmupSeconds, int? Ca
     public TimeSpan WarmupOr(int fallbackSeconds) => TimeSpan.FromSeconds(WarmupSeconds ?? fallbackSeconds);
 
     public static string Usage =>
-        $"[{string.Join(" N] [", NumberOptions)} N] [{ModeOption} embedded|clustered]";
+        $"[{string.Join(" N] [", NumberOptions)} N] [{ModeOption} embedded|clustered] [{PhasesOption} a,b,…]";
 
     /// <exception cref="ArgumentException">An unknown option, a repeated one, or a value that is not a positive whole number (or a mode name).</exception>
     public static BenchmarkSettings Parse(IReadOnlyList<string> args)
@@ -28,6 +44,7 @@ public sealed record BenchmarkSettings(int? Seconds, int? WarmupSeconds, int? Ca
         ArgumentNullException.ThrowIfNull(args);
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
         string? mode = null;
+        IReadOnlyList<string>? phases = null;
         for (var i = 0; i < args.Count; i += 2)
         {
             var option = args[i];
@@ -45,9 +62,17 @@ public sealed record BenchmarkSettings(int? Seconds, int? WarmupSeconds, int? Ca
                 continue;
             }
 
+            if (option == PhasesOption)
+            {
+                phases = phases is null
+                    ? [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]
+                    : throw new ArgumentException($"Option '{option}' is given twice.");
+                continue;
+            }
+
             if (!NumberOptions.Contains(option))
             {
-                throw new ArgumentException($"Unknown option '{option}'; expected one of {string.Join(", ", NumberOptions)}, {ModeOption}.");
+                throw new ArgumentException($"Unknown option '{option}'; expected one of {string.Join(", ", NumberOptions)}, {ModeOption}, {PhasesOption}.");
             }
 
             if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number <= 0)
@@ -62,7 +87,13 @@ public sealed record BenchmarkSettings(int? Seconds, int? WarmupSeconds, int? Ca
         }
 
         return new BenchmarkSettings(
-            Get("--seconds"), Get("--warmup"), Get("--callers"), Get("--grains"), Get("--pending"), Get("--reminders"), mode);
+            Get("--seconds"), Get("--warmup"), Get("--callers"), Get("--grains"), Get("--pending"), Get("--reminders"), mode)
+        {
+            Sensors = Get("--sensors"),
+            Batch = Get("--batch"),
+            ExcursionsPerMillion = Get("--excursions-per-million"),
+            Phases = phases,
+        };
 
         int? Get(string option) => numbers.TryGetValue(option, out var v) ? v : null;
     }

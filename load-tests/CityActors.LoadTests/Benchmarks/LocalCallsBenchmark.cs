@@ -35,9 +35,7 @@ public static class LocalCallsBenchmark
         log.WriteLine($"  baseline (channel per actor): {baseline.Describe("calls")}");
 
         await using var silo = await BenchmarkSilo.StartAsync(connectionString: null).ConfigureAwait(false);
-        var grains = Enumerable.Range(0, grainCount).Select(i => silo.Grains.GetGrain<IPingGrain>(i)).ToArray();
-        var orleans = await LoadRun.RunAsync(callers, warmup, duration, async (caller, n) =>
-            await grains[Target(caller, n, grainCount)].Ping((int)n).ConfigureAwait(false)).ConfigureAwait(false);
+        var orleans = await MeasureGrainCallsAsync(silo.Grains, callers, grainCount, warmup, duration).ConfigureAwait(false);
         log.WriteLine($"  Orleans (grain calls):        {orleans.Describe("calls")}");
         log.WriteLine($"  ratio Orleans / baseline: {orleans.OpsPerSecond / baseline.OpsPerSecond:N2}");
 
@@ -45,6 +43,19 @@ public static class LocalCallsBenchmark
         {
             Extra = [new("callers", callers), new("grains", grainCount), new("failures", orleans.Failures + baseline.Failures)],
         };
+    }
+
+    /// <summary>
+    /// What this benchmark reports for Orleans: <paramref name="callers"/> closed loops calling <see cref="IPingGrain.Ping"/>
+    /// on <paramref name="grainCount"/> grains through <paramref name="factory"/>. Other benchmarks measure it as their
+    /// baseline of a local grain call at their own concurrency.
+    /// </summary>
+    public static Task<LoadResult> MeasureGrainCallsAsync(IGrainFactory factory, int callers, int grainCount, TimeSpan warmup, TimeSpan duration)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        var grains = Enumerable.Range(0, grainCount).Select(i => factory.GetGrain<IPingGrain>(i)).ToArray();
+        return LoadRun.RunAsync(callers, warmup, duration, async (caller, n) =>
+            await grains[Target(caller, n, grainCount)].Ping((int)n).ConfigureAwait(false));
     }
 
     // Spreads each caller over all grains so every grain sees concurrent callers.
