@@ -17,6 +17,7 @@ public sealed partial class SiloReadingRollup(CityModel city, IGrainFactory grai
     private const int MaxCallsInFlight = 64;
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _flushing = new(1, 1);
+    private readonly StringKeyGrains<IVitalsGrain> _units = new(grains);
     private ReadingRollup _rollup = new();
 
     public void Add(string gridCode, SensorKind kind, IReadOnlyList<SensorReading> readings, IReadOnlyList<ReadingVerdict> verdicts)
@@ -55,7 +56,7 @@ public sealed partial class SiloReadingRollup(CityModel city, IGrainFactory grai
             {
                 try
                 {
-                    await grains.GetGrain<IVitalsGrain>(unit.Key).Merge(unit.Value);
+                    await _units.Get(unit.Key).Merge(unit.Value);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
