@@ -47,7 +47,8 @@ internal static class CityCommands
             var city = CityPackageLoader.Load(package);
             output.WriteLine($"{city.Name} ({city.Id} {city.Version}): {city.CountAt(OrgLevel.District)} districts, {city.CountAt(OrgLevel.Street)} streets, " +
                 $"{city.CountAt(OrgLevel.Community)} communities, {city.CountAt(OrgLevel.Grid)} grid cells, {city.Centres.Count()} operations centres, " +
-                $"{city.Departments.Count()} departments, {city.Catalogue.Matters.Count} matters");
+                $"{city.Departments.Count()} departments, {city.Catalogue.Matters.Count} matters, " +
+                $"{city.Sensors.Kinds.Count} sensor kinds, {city.Sensors.Fleet.Count} fleet sensors, {city.EmergencyProfiles.Count} emergency profiles");
             return 0;
         }
         catch (CityPackageException ex)
