@@ -14,8 +14,8 @@ namespace CityActors.LoadTests.Benchmarks;
 /// <summary>
 /// Sensor readings into sensor grains, in batches, from many closed-loop senders, each batch one call of the ingest
 /// grain (which fans it out to the sensors): on an embedded silo through its grain factory, through
-/// <c>POST /api/v1/sensors/readings</c> of the embedded API host, and through a cluster client on two silo
-/// processes on PostgreSQL (<c>--phases</c> picks some). Every reading's verdict is counted; all must be accepted.
+/// <c>POST /api/v1/sensors/readings</c> of the embedded API host, through a cluster client on two silo processes on
+/// PostgreSQL, and through the API host as a cluster client of two such silos (<c>--phases</c> picks some). Every reading's verdict is counted; all must be accepted.
 /// Baseline, same run: local grain calls (<see cref="LocalCallsBenchmark"/>) at the same concurrency on as many grains.
 /// </summary>
 public static class SensorIngestBenchmark
@@ -27,7 +27,7 @@ public static class SensorIngestBenchmark
     /// </summary>
     public const int DefaultSensors = 10_000;
     public const int DefaultBatch = 500;
-    public static readonly IReadOnlyList<string> Phases = ["embedded", "http", "clustered"];
+    public static readonly IReadOnlyList<string> Phases = ["embedded", "http", "clustered", "http-clustered"];
 
     /// <summary>The readings API's limit of sensors per bulk registration.</summary>
     private const int RegistrationsPerRequest = 1000;
@@ -76,7 +76,8 @@ public static class SensorIngestBenchmark
             {
                 "embedded" => await EmbeddedAsync(fleet, shape, log).ConfigureAwait(false),
                 "http" => await OverHttpAsync(fleet, shape, log).ConfigureAwait(false),
-                _ => await ClusteredAsync(fleet, shape, log).ConfigureAwait(false),
+                "clustered" => await ClusteredAsync(fleet, shape, log).ConfigureAwait(false),
+                _ => await OverHttpToClusterAsync(fleet, shape, log).ConfigureAwait(false),
             };
             log.WriteLine($"    ratio readings/s ÷ local calls/s: {result.ReadingsPerSecond / baseline.OpsPerSecond:N2}");
             results.Add(result);
@@ -114,13 +115,26 @@ public static class SensorIngestBenchmark
     private static async Task<SensorPhaseResult> OverHttpAsync(SensorFleet fleet, SensorIngestShape shape, TextWriter log)
     {
         await using var host = await EmbeddedApiHost.StartAsync().ConfigureAwait(false);
+        return await OverHttpAsync("http", host, fleet, shape, log).ConfigureAwait(false);
+    }
+
+    private static async Task<SensorPhaseResult> OverHttpToClusterAsync(SensorFleet fleet, SensorIngestShape shape, TextWriter log)
+    {
+        log.WriteLine("  http-clustered: building the silo executable, starting PostgreSQL, 2 silo processes and the API host as their cluster client");
+        await using var cluster = await FailoverCluster.StartAsync(2).ConfigureAwait(false);
+        await using var host = await EmbeddedApiHost.StartClusterClientAsync([.. cluster.Silos.Select(s => s.GatewayPort)]).ConfigureAwait(false);
+        return await OverHttpAsync("http-clustered", host, fleet, shape, log).ConfigureAwait(false);
+    }
+
+    private static async Task<SensorPhaseResult> OverHttpAsync(string name, EmbeddedApiHost host, SensorFleet fleet, SensorIngestShape shape, TextWriter log)
+    {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = shape.Senders, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
         using var http = new HttpClient(handler) { BaseAddress = new Uri(host.Url), Timeout = TimeSpan.FromSeconds(60) };
         var token = host.Services.GetRequiredService<ApiTokens>().Issue(SensorCasePolicy.Platform, DateTimeOffset.UtcNow, TimeSpan.FromHours(2));
         var platform = new HttpSensorPlatform(http, token);
         var requests = fleet.Registrations.Chunk(RegistrationsPerRequest).ToList();
         return await SensorIngestPhase.RunAsync(
-            "http",
+            name,
             fleet,
             shape,
             async () =>

@@ -23,18 +23,19 @@ internal static class SensorIngestReport
         foreach (var phase in phases)
         {
             var batches = phase.Batches.Summary;
-            extra.Add(new($"{phase.Name}_readings_per_s", Math.Round(phase.ReadingsPerSecond)));
-            extra.Add(new($"{phase.Name}_batches_per_s", Math.Round(phase.Batches.OpsPerSecond, 1)));
-            extra.Add(new($"{phase.Name}_ratio", Math.Round(phase.ReadingsPerSecond / baseline.OpsPerSecond, 3)));
-            extra.Add(new($"{phase.Name}_p50_us", Math.Round(batches.P50Microseconds, 1)));
-            extra.Add(new($"{phase.Name}_p99_us", Math.Round(batches.P99Microseconds, 1)));
-            extra.Add(new($"{phase.Name}_max_us", Math.Round(batches.MaxMicroseconds, 1)));
-            extra.Add(new($"{phase.Name}_accepted", phase.Verdicts.Accepted));
-            extra.Add(new($"{phase.Name}_rejected", phase.Verdicts.Rejected));
-            extra.Add(new($"{phase.Name}_unavailable", phase.Verdicts.UnavailableCount));
-            extra.Add(new($"{phase.Name}_failed_batches", phase.FailedBatches));
-            extra.Add(new($"{phase.Name}_registration_failures", phase.Registration.Failures));
-            extra.Add(new($"{phase.Name}_registrations_per_s", Math.Round(phase.Registration.OpsPerSecond)));
+            var key = phase.Name.Replace('-', '_');
+            extra.Add(new($"{key}_readings_per_s", Math.Round(phase.ReadingsPerSecond)));
+            extra.Add(new($"{key}_batches_per_s", Math.Round(phase.Batches.OpsPerSecond, 1)));
+            extra.Add(new($"{key}_ratio", Math.Round(phase.ReadingsPerSecond / baseline.OpsPerSecond, 3)));
+            extra.Add(new($"{key}_p50_us", Math.Round(batches.P50Microseconds, 1)));
+            extra.Add(new($"{key}_p99_us", Math.Round(batches.P99Microseconds, 1)));
+            extra.Add(new($"{key}_max_us", Math.Round(batches.MaxMicroseconds, 1)));
+            extra.Add(new($"{key}_accepted", phase.Verdicts.Accepted));
+            extra.Add(new($"{key}_rejected", phase.Verdicts.Rejected));
+            extra.Add(new($"{key}_unavailable", phase.Verdicts.UnavailableCount));
+            extra.Add(new($"{key}_failed_batches", phase.FailedBatches));
+            extra.Add(new($"{key}_registration_failures", phase.Registration.Failures));
+            extra.Add(new($"{key}_registrations_per_s", Math.Round(phase.Registration.OpsPerSecond)));
         }
 
         return new BenchmarkReport("sensor-ingest", main.ReadingsPerSecond, baseline.OpsPerSecond, main.Batches.P50Microseconds, main.Batches.P99Microseconds)

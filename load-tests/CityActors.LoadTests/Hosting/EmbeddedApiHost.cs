@@ -7,7 +7,8 @@ namespace CityActors.LoadTests.Hosting;
 
 /// <summary>
 /// The API host as the README starts it (<see cref="ApiApplication"/>: embedded silo, NYC demo city) in this process,
-/// on free localhost ports, with the per-client rate limit raised out of the way of a load test's clients.
+/// on free localhost ports, with the per-client rate limit raised out of the way of a load test's clients; or, with
+/// <see cref="StartClusterClientAsync"/>, the same host as a cluster client of running silos.
 /// </summary>
 public sealed class EmbeddedApiHost : IAsyncDisposable
 {
@@ -21,14 +22,32 @@ public sealed class EmbeddedApiHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <param name="settings">Further configuration as command-line pairs ("--CityActors:Api:MaxRequestBodyBytes", "…").</param>
-    public static async Task<EmbeddedApiHost> StartAsync(params string[] settings)
+    public static Task<EmbeddedApiHost> StartAsync(params string[] settings) =>
+        StartHostAsync(
+        [
+            "--CityActors:Silo:SiloPort", FreePorts.Next().ToString(CultureInfo.InvariantCulture),
+            "--CityActors:Silo:GatewayPort", FreePorts.Next().ToString(CultureInfo.InvariantCulture),
+            .. settings,
+        ]);
+
+    /// <summary>The API host with no silo of its own, reaching the cluster through these gateway ports on localhost.</summary>
+    public static Task<EmbeddedApiHost> StartClusterClientAsync(IReadOnlyList<int> gatewayPorts)
+    {
+        ArgumentNullException.ThrowIfNull(gatewayPorts);
+        var signingKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        return StartHostAsync(
+        [
+            "--CityActors:Api:Jwt:SigningKey", signingKey,
+            .. gatewayPorts.SelectMany((port, i) => new[] { $"--CityActors:Client:Gateways:{i}", $"127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}" }),
+        ]);
+    }
+
+    private static async Task<EmbeddedApiHost> StartHostAsync(string[] settings)
     {
         var url = $"http://127.0.0.1:{FreePorts.Next().ToString(CultureInfo.InvariantCulture)}";
         var app = ApiApplication.Create(
         [
             "--urls", url,
-            "--CityActors:Silo:SiloPort", FreePorts.Next().ToString(CultureInfo.InvariantCulture),
-            "--CityActors:Silo:GatewayPort", FreePorts.Next().ToString(CultureInfo.InvariantCulture),
             "--CityActors:Api:RateLimit:PermitsPerSecond", "10000000",
             "--Logging:LogLevel:Default", "Warning",
 
