@@ -2,6 +2,7 @@ using CityActors.Domain.City;
 using CityActors.Domain.Emergencies;
 using CityActors.GrainInterfaces.Emergencies;
 using CityActors.Grains.Sensors;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CityActors.Grains.Emergencies;
@@ -9,10 +10,14 @@ namespace CityActors.Grains.Emergencies;
 /// <summary>
 /// This silo's copy of the emergency modes in force, for the hot paths (every sensor reading, every intake) that must
 /// not call the emergency grain each time. Read again from the grain when older than <see cref="SensorOptions.EmergencyRefresh"/>
-/// (one read at a time per silo); a switch made on this silo is seen at once, one made on another silo within that interval.
+/// (one read at a time per silo); a switch made on this silo is seen at once, one made on another silo within that
+/// interval. When the emergency grain cannot answer within <see cref="ReadLimit"/> (its silo just died), the last copy
+/// is used until the next interval: an intake or a reading is never held up long or failed by the emergency board.
 /// </summary>
-public sealed class EmergencyModes(CityModel city, IGrainFactory grains, TimeProvider time, IOptions<SensorOptions> options)
+public sealed partial class EmergencyModes(CityModel city, IGrainFactory grains, TimeProvider time, IOptions<SensorOptions> options, ILogger<EmergencyModes> logger)
 {
+    public static readonly TimeSpan ReadLimit = TimeSpan.FromSeconds(2);
+
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private IReadOnlyList<ActiveEmergency> _active = [];
     private long _readAt = long.MinValue;
@@ -49,7 +54,15 @@ public sealed class EmergencyModes(CityModel city, IGrainFactory grains, TimePro
         {
             if (!IsFresh())
             {
-                Replace(await grains.GetGrain<IEmergencyGrain>(0).GetActive());
+                try
+                {
+                    Replace(await grains.GetGrain<IEmergencyGrain>(0).GetActive().WaitAsync(ReadLimit, time));
+                }
+                catch (Exception ex) when (ex is OrleansException or TimeoutException)
+                {
+                    LogReadFailed(logger, ex, _active.Count);
+                    Replace(_active);
+                }
             }
 
             return _active;
@@ -59,4 +72,7 @@ public sealed class EmergencyModes(CityModel city, IGrainFactory grains, TimePro
             _refresh.Release();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The emergency modes could not be read; the last copy ({Active} active) stays in use until the next refresh.")]
+    private static partial void LogReadFailed(ILogger logger, Exception exception, int active);
 }

@@ -55,6 +55,7 @@ public sealed class SensorRuleGrainTests
 
         await silo.ReadAtAsync("wl-2", Min(3), 0.5, Start);
         await silo.CloseAsync("iot-wl-2.high.1");
+        await silo.Projector.CatchUpAsync(); // the closed case leaves the duplicate index, or the next one is flagged as its duplicate
         await silo.ReadAtAsync("wl-2", Min(10), 1.7, Start);
 
         var second = await silo.Case("iot-wl-2.high.3").Get();
