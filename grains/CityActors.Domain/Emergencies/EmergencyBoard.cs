@@ -62,14 +62,20 @@ public sealed class EmergencyBoard(CityModel city, IReadOnlyDictionary<string, E
     }
 
     /// <summary>The profile in force at a unit: that of the most local centre over it that has one on; null when none has.</summary>
-    public ActiveEmergency? At(string unitCode) => Covering(city, Active.Values, unitCode);
+    public ActiveEmergency? At(string unitCode) => Covering(city, ByUnit(Active.Values), unitCode);
 
-    /// <summary>Of <paramref name="active"/> modes, the one in force at a unit (the most local centre's); null when none covers it.</summary>
-    public static ActiveEmergency? Covering(CityModel city, IEnumerable<ActiveEmergency> active, string unitCode)
+    /// <summary>Active modes by the code of the unit each covers, the index <see cref="Covering"/> reads.</summary>
+    public static IReadOnlyDictionary<string, ActiveEmergency> ByUnit(IEnumerable<ActiveEmergency> active)
+    {
+        ArgumentNullException.ThrowIfNull(active);
+        return active.ToDictionary(a => a.UnitCode, StringComparer.Ordinal);
+    }
+
+    /// <summary>Of the modes indexed by unit (<see cref="ByUnit"/>), the one in force at a unit (the most local centre's); null when none covers it.</summary>
+    public static ActiveEmergency? Covering(CityModel city, IReadOnlyDictionary<string, ActiveEmergency> byUnit, string unitCode)
     {
         ArgumentNullException.ThrowIfNull(city);
-        ArgumentNullException.ThrowIfNull(active);
-        var byUnit = active.ToDictionary(a => a.UnitCode, StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(byUnit);
         if (byUnit.Count == 0)
         {
             return null;

@@ -19,7 +19,8 @@ public sealed partial class EmergencyModes(CityModel city, IGrainFactory grains,
     public static readonly TimeSpan ReadLimit = TimeSpan.FromSeconds(2);
 
     private readonly SemaphoreSlim _refresh = new(1, 1);
-    private IReadOnlyList<ActiveEmergency> _active = [];
+    // Indexed by unit when read, not per lookup: every sensor reading asks.
+    private IReadOnlyDictionary<string, ActiveEmergency> _active = EmergencyBoard.ByUnit([]);
     private long _readAt = long.MinValue;
 
     /// <summary>The mode in force at <paramref name="unitCode"/>, or null.</summary>
@@ -31,13 +32,15 @@ public sealed partial class EmergencyModes(CityModel city, IGrainFactory grains,
         }
 
         var active = IsFresh() ? _active : await RefreshAsync();
-        return active.Count == 0 ? null : EmergencyBoard.Covering(city, active, unitCode);
+        return EmergencyBoard.Covering(city, active, unitCode);
     }
 
     /// <summary>What the emergency grain holds now (after a switch on this silo).</summary>
-    public void Replace(IReadOnlyList<ActiveEmergency> active)
+    public void Replace(IReadOnlyList<ActiveEmergency> active) => Keep(EmergencyBoard.ByUnit(active));
+
+    private void Keep(IReadOnlyDictionary<string, ActiveEmergency> byUnit)
     {
-        _active = active;
+        _active = byUnit;
         Volatile.Write(ref _readAt, time.GetTimestamp());
     }
 
@@ -47,7 +50,7 @@ public sealed partial class EmergencyModes(CityModel city, IGrainFactory grains,
         return readAt != long.MinValue && time.GetElapsedTime(readAt) < options.Value.EmergencyRefresh;
     }
 
-    private async Task<IReadOnlyList<ActiveEmergency>> RefreshAsync()
+    private async Task<IReadOnlyDictionary<string, ActiveEmergency>> RefreshAsync()
     {
         await _refresh.WaitAsync();
         try
@@ -61,7 +64,7 @@ public sealed partial class EmergencyModes(CityModel city, IGrainFactory grains,
                 catch (Exception ex) when (ex is OrleansException or TimeoutException)
                 {
                     LogReadFailed(logger, ex, _active.Count);
-                    Replace(_active);
+                    Keep(_active);
                 }
             }
 
