@@ -77,7 +77,7 @@ public sealed class SensorRegistrar(CityModel city, SensorCatalogue catalogue)
         {
             try
             {
-                definitions.Add(Resolve(new SensorRegistration(placement.Id, placement.Kind, placement.Longitude, placement.Latitude, Name: placement.Name)));
+                definitions.Add(Resolve(placement.Registration()));
             }
             catch (SensorRegistrationException ex)
             {

@@ -27,8 +27,6 @@ public sealed class VitalsBook
         set => _series = (value ?? []).ToDictionary(m => m.Key, m => new IndicatorSeries(m.Value));
     }
 
-    private Dictionary<SensorKind, IndicatorSeries> Series => _series;
-
     public VitalTotals Totals() => VitalTotals.Sum(Sensors.Values, Cases.Values, Children.Values);
 
     /// <returns>Whether the unit's totals changed.</returns>
@@ -65,9 +63,9 @@ public sealed class VitalsBook
         ArgumentNullException.ThrowIfNull(minutes);
         foreach (var minute in minutes)
         {
-            if (!Series.TryGetValue(minute.Kind, out var series))
+            if (!_series.TryGetValue(minute.Kind, out var series))
             {
-                Series[minute.Kind] = series = new IndicatorSeries();
+                _series[minute.Kind] = series = new IndicatorSeries();
             }
 
             series.Merge(minute);
@@ -75,13 +73,13 @@ public sealed class VitalsBook
     }
 
     public IReadOnlyList<IndicatorPoint> History(SensorKind kind, DateTimeOffset now) =>
-        Series.TryGetValue(kind, out var series) ? series.History(now) : [];
+        _series.TryGetValue(kind, out var series) ? series.History(now) : [];
 
     public VitalSigns View(OrgUnit unit, DateTimeOffset now, ActiveEmergency? emergency)
     {
         ArgumentNullException.ThrowIfNull(unit);
         var totals = Totals();
-        var indicators = Series.OrderBy(s => s.Key).Select(s =>
+        var indicators = _series.OrderBy(s => s.Key).Select(s =>
         {
             var latest = s.Value.Latest;
             return new IndicatorVitals(

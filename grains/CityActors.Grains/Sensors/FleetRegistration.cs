@@ -59,7 +59,7 @@ public sealed partial class FleetRegistration(CityModel city, IGrainFactory grai
         {
             try
             {
-                await grains.GetGrain<ISensorGrain>(sensor.Id).Register(Runtime, new SensorRegistration(sensor.Id, sensor.Kind, sensor.Longitude, sensor.Latitude, Name: sensor.Name));
+                await grains.GetGrain<ISensorGrain>(sensor.Id).Register(Runtime, sensor.Registration());
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
