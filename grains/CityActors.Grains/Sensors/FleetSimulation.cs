@@ -23,8 +23,7 @@ public sealed partial class FleetSimulation(
     public const int BatchSize = 500;
     public static readonly TimeSpan Tick = TimeSpan.FromSeconds(5);
 
-    private readonly CancellationTokenSource _stopping = new();
-    private Task _loop = Task.CompletedTask;
+    private PeriodicSiloWork? _ticking;
     private (SensorDefinition Sensor, DateTimeOffset Next)[]? _schedule;
 
     public void Participate(ISiloLifecycle lifecycle)
@@ -68,37 +67,14 @@ public sealed partial class FleetSimulation(
     {
         if (options.Value.SimulateFleet && city.Sensors.Fleet.Count > 0)
         {
-            _loop = Task.Run(() => LoopAsync(_stopping.Token), CancellationToken.None);
+            _ticking = new PeriodicSiloWork(Tick, time, TickAsync, ex => LogTickFailed(logger, ex));
+            _ticking.Start();
         }
 
         return Task.CompletedTask;
     }
 
-    private async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await _stopping.CancelAsync();
-        await _loop;
-    }
-
-    private async Task LoopAsync(CancellationToken stopping)
-    {
-        while (!stopping.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(Tick, time, stopping);
-                await TickAsync(stopping);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                LogTickFailed(logger, ex);
-            }
-        }
-    }
+    private Task StopAsync(CancellationToken cancellationToken) => _ticking?.StopAsync() ?? Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Simulated fleet readings were not sent; the next tick sends what is due then.")]
     private static partial void LogTickFailed(ILogger logger, Exception exception);

@@ -1,4 +1,5 @@
 using CityActors.Grains.Sensors;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CityActors.Grains.Vitals;
@@ -9,12 +10,20 @@ namespace CityActors.Grains.Vitals;
 /// <see cref="ServiceLifecycleStage.Active"/>, so it stops first, while grains still answer), for at most
 /// <see cref="FinalFlushLimit"/>.
 /// </summary>
-public sealed class VitalsFlushService(SiloReadingRollup rollup, TimeProvider time, IOptions<SensorOptions> options) : ILifecycleParticipant<ISiloLifecycle>
+public sealed partial class VitalsFlushService : ILifecycleParticipant<ISiloLifecycle>
 {
     public static readonly TimeSpan FinalFlushLimit = TimeSpan.FromSeconds(5);
 
-    private CancellationTokenSource? _stopping;
-    private Task _loop = Task.CompletedTask;
+    private readonly SiloReadingRollup _rollup;
+    private readonly TimeProvider _time;
+    private readonly PeriodicSiloWork _flushing;
+
+    public VitalsFlushService(SiloReadingRollup rollup, TimeProvider time, IOptions<SensorOptions> options, ILogger<VitalsFlushService> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        (_rollup, _time) = (rollup, time);
+        _flushing = new PeriodicSiloWork(options.Value.VitalsFlushInterval, time, rollup.FlushAsync, ex => LogFlushFailed(logger, ex));
+    }
 
     public void Participate(ISiloLifecycle lifecycle)
     {
@@ -24,24 +33,16 @@ public sealed class VitalsFlushService(SiloReadingRollup rollup, TimeProvider ti
 
     private Task StartAsync(CancellationToken cancellationToken)
     {
-        _stopping = new CancellationTokenSource();
-        _loop = Task.Run(() => LoopAsync(_stopping.Token), CancellationToken.None);
+        _flushing.Start();
         return Task.CompletedTask;
     }
 
     private async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_stopping is null)
-        {
-            return;
-        }
-
-        await _stopping.CancelAsync();
-        await _loop;
-        _stopping.Dispose();
+        await _flushing.StopAsync();
         try
         {
-            await rollup.FlushAsync(cancellationToken).WaitAsync(FinalFlushLimit, time, cancellationToken);
+            await _rollup.FlushAsync(cancellationToken).WaitAsync(FinalFlushLimit, _time, cancellationToken);
         }
         catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
         {
@@ -49,19 +50,6 @@ public sealed class VitalsFlushService(SiloReadingRollup rollup, TimeProvider ti
         }
     }
 
-    private async Task LoopAsync(CancellationToken stopping)
-    {
-        while (!stopping.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(options.Value.VitalsFlushInterval, time, stopping);
-                await rollup.FlushAsync(stopping);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading rollups were not flushed to vital signs; the next flush sends what came since.")]
+    private static partial void LogFlushFailed(ILogger logger, Exception exception);
 }
