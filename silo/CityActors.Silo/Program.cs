@@ -3,6 +3,11 @@ using CityActors.Silo;
 using CityActors.Silo.Hosting;
 using Orleans.Dashboard;
 
+if (AssistCommands.TryRun(args, Console.Out, Console.Error) is { } assisted)
+{
+    return assisted;
+}
+
 if (CityCommands.TryRun(args, Console.Out, Console.Error) is { } exitCode)
 {
     return exitCode;
