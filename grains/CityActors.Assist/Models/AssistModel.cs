@@ -54,6 +54,13 @@ public sealed class AssistModel
             ranked);
     }
 
+    /// <summary>Every department with the summed probability of its queues, most probable first.</summary>
+    public IReadOnlyList<Ranked> RankDepartments(AssistQuery query, string type) =>
+        [.. dispatch.Rank(RequestRow.From(query, type), dispatch.Labels.Count)
+            .GroupBy(q => DepartmentOf(q.Label), StringComparer.Ordinal)
+            .Select(g => new Ranked(g.Key, g.Sum(q => q.Confidence)))
+            .OrderByDescending(d => d.Confidence).ThenBy(d => d.Label, StringComparer.Ordinal)];
+
     /// <summary>Expected hours from report to closure for a report of <paramref name="type"/> sent to <paramref name="queue"/>.</summary>
     public double ExpectedHours(AssistQuery query, string type, string queue) => resolution.PredictHours(RequestRow.From(query, type, queue));
 

@@ -11,5 +11,8 @@ public sealed record Actor(string Id, Role Role, string? Org = null)
     /// <summary>The SLA clock and the runtime's own bookkeeping.</summary>
     public static readonly Actor Clock = new("sla-clock", Role.System);
 
+    /// <summary>The dispatch assistant: dispatches a case when a learned model is confident enough (智能派遣).</summary>
+    public static readonly Actor Assistant = new("dispatch-assistant", Role.System);
+
     public override string ToString() => Org is null ? $"{Role} {Id}" : $"{Role} {Id} of {Org}";
 }

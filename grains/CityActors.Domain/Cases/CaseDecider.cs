@@ -97,6 +97,7 @@ public sealed partial class CaseDecider
             case MergeCase c: Merge(context, c); break;
             case AcceptCase c: Accept(context, c); break;
             case DispatchCase c: Dispatch(context, c); break;
+            case AutoDispatchCase c: AutoDispatch(context, c); break;
             case SignFor c: SignFor(context, c); break;
             case ReportHandled c: ReportHandled(context, c); break;
             case ReturnCase c: Return(context, c); break;

@@ -89,6 +89,12 @@ public sealed class CaseState
 
     public int Version { get; set; }
 
+    /// <summary>The model whose suggestion made the last automatic dispatch (智能派遣); null when a person or the catalogue dispatched.</summary>
+    public string? AutoDispatchModel { get; set; }
+
+    /// <summary>That suggestion's confidence.</summary>
+    public double? AutoDispatchConfidence { get; set; }
+
     public Assignment? Lead => Assignments.FirstOrDefault(a => a.IsLead);
 
     public Assignment? AssignmentOf(string department) => Assignments.FirstOrDefault(a => a.Department == department);
@@ -158,6 +164,10 @@ public sealed class CaseState
             case CaseAccepted:
                 Status = CaseStatus.Accepted;
                 AcceptedAt = at;
+                break;
+            case CaseAutoDispatched e:
+                AutoDispatchModel = e.ModelVersion;
+                AutoDispatchConfidence = e.Confidence;
                 break;
             case CaseDispatched e:
                 Assignments = [new Assignment(e.Lead, true, AssignmentStatus.AwaitingSignFor, at), .. e.CoHandlers.Select(d => new Assignment(d, false, AssignmentStatus.AwaitingSignFor, at))];

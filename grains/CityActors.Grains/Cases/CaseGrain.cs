@@ -56,7 +56,7 @@ public sealed partial class CaseGrain(
     public async Task<CaseView> Execute(CaseCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (command is TimerDue or Domain.Cases.LinkReporter)
+        if (command is TimerDue or Domain.Cases.LinkReporter or AutoDispatchCase)
         {
             throw new CaseCommandException(CaseErrorKind.Forbidden, $"{command.Name} is sent by the cluster itself, not through the public case interface.");
         }

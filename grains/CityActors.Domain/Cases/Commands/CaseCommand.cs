@@ -10,6 +10,7 @@ namespace CityActors.Domain.Cases;
 [JsonDerivedType(typeof(MergeCase), "merge")]
 [JsonDerivedType(typeof(AcceptCase), "accept")]
 [JsonDerivedType(typeof(DispatchCase), "dispatch")]
+[JsonDerivedType(typeof(AutoDispatchCase), "auto-dispatch")]
 [JsonDerivedType(typeof(SignFor), "sign-for")]
 [JsonDerivedType(typeof(ReportHandled), "report-handled")]
 [JsonDerivedType(typeof(ReturnCase), "return")]

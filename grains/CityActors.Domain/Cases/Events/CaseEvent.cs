@@ -12,6 +12,7 @@ namespace CityActors.Domain.Cases;
 [JsonDerivedType(typeof(ReporterLinked), "reporter-linked")]
 [JsonDerivedType(typeof(CaseAccepted), "accepted")]
 [JsonDerivedType(typeof(CaseDispatched), "dispatched")]
+[JsonDerivedType(typeof(CaseAutoDispatched), "auto-dispatched")]
 [JsonDerivedType(typeof(AssignmentSignedFor), "signed-for")]
 [JsonDerivedType(typeof(AssignmentHandled), "handled")]
 [JsonDerivedType(typeof(AssignmentReturned), "returned")]
