@@ -43,8 +43,9 @@ internal sealed class CaseSilo : IAsyncDisposable
 
     public static DateTimeOffset At(int month, int day, int hour, int minute = 0) => new(2026, month, day, hour, minute, 0, TimeSpan.FromHours(8));
 
-    /// <summary>Starts a silo; <paramref name="settings"/> are configuration keys as in appsettings ("CityActors:Cases:WarnFraction").</summary>
-    public static async Task<CaseSilo> StartAsync(DateTimeOffset start, CaseRules? rules = null, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>Starts a silo; <paramref name="settings"/> are configuration keys as in appsettings ("CityActors:Cases:WarnFraction");
+    /// <paramref name="services"/> registers further silo services (before the CityActors defaults, which then stay out).</summary>
+    public static async Task<CaseSilo> StartAsync(DateTimeOffset start, CaseRules? rules = null, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var clock = new FakeTimeProvider(start);
         var builder = new InProcessTestClusterBuilder(1);
@@ -60,6 +61,7 @@ internal sealed class CaseSilo : IAsyncDisposable
             silo.Services.AddSingleton(Riverton.Value);
             silo.Services.AddSingleton<TimeProvider>(clock);
             silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
+            services?.Invoke(silo.Services);
             silo.AddCityActors(rules);
             silo.Services.Configure<DeadlineOptions>(o => o.ShardCount = 4);
         });

@@ -28,6 +28,7 @@ public sealed partial class CaseGrain(
     IDeadlines deadlines,
     EmergencyModes emergencies,
     CaseMetrics metrics,
+    CaseAssistance assistance,
     TimeProvider time,
     ILogger<CaseGrain> logger)
     : JournaledGrain<CaseState, CaseEvent>, ICaseGrain, ICaseLinkGrain, IDeadlineTarget, ICustomStorageInterface<CaseState, CaseEvent>
@@ -66,6 +67,11 @@ public sealed partial class CaseGrain(
             ? new Intake(await CaseDuplicates.FindAsync(GrainFactory, decider, report, now), await EmergencyAtAsync(report))
             : null;
         await DecideAndCommitAsync(command, now, intake);
+        if (command is AcceptCase or ReopenCase)
+        {
+            await TryAssistedDispatchAsync(now);
+        }
+
         return View();
     }
 

@@ -26,6 +26,7 @@ public static class CaseHosting
         silo.Services.AddSingleton(sp => new CaseDecider(sp.GetRequiredService<CityModel>(), rules));
         silo.Services.AddSingleton<CaseJournal>();
         silo.Services.AddSingleton<CaseMetrics>();
+        silo.Services.TryAddSingleton(CaseAssistance.None);
         silo.Services.TryAddSingleton<MemoryCaseViewStore>();
         silo.Services.TryAddSingleton<ICaseProjectionStore>(sp => sp.GetRequiredService<MemoryCaseViewStore>());
         silo.Services.TryAddSingleton<ICaseReadModel>(sp => sp.GetRequiredService<MemoryCaseViewStore>());
