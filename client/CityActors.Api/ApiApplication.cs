@@ -10,7 +10,9 @@ using CityActors.Api.Security;
 using CityActors.Api.Sensors;
 using CityActors.Api.Vitals;
 using CityActors.Client;
+using CityActors.Assist.Cases;
 using CityActors.Domain.Package;
+using CityActors.Grains.Cases;
 using CityActors.Silo.Hosting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Orleans.Dashboard;
@@ -40,7 +42,9 @@ public static class ApiApplication
         {
             // The silo's city package is loaded and validated before it starts: a broken package stops the process with every problem listed.
             var package = Path.GetFullPath(builder.Configuration["CityActors:City:Package"] ?? "cities/nyc", AppContext.BaseDirectory);
-            builder.Services.AddSingleton(CityPackageLoader.Load(package));
+            var city = CityPackageLoader.Load(package);
+            builder.Services.AddSingleton(city);
+            builder.Services.AddSingleton(new CaseAssistance(CaseAssistant.Load(package, city)));
             builder.UseOrleans(silo =>
             {
                 silo.UseCityActorsMode(settings).AddCityActors();
@@ -90,6 +94,7 @@ public static class ApiApplication
 
         app.MapCaseEndpoints();
         app.MapCaseListEndpoints();
+        app.MapAssistEndpoints();
         app.MapDirectoryEndpoints();
         app.MapSensorEndpoints();
         app.MapVitalsEndpoints();

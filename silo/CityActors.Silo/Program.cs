@@ -1,4 +1,6 @@
+using CityActors.Assist.Cases;
 using CityActors.Domain.Package;
+using CityActors.Grains.Cases;
 using CityActors.Silo;
 using CityActors.Silo.Hosting;
 using Orleans.Dashboard;
@@ -25,7 +27,11 @@ var settings = SiloSettings.From(builder.Configuration);
 
 // The city package is loaded and validated before the silo starts: a broken package stops the process with every problem listed.
 var package = Path.GetFullPath(builder.Configuration["CityActors:City:Package"] ?? "cities/nyc", AppContext.BaseDirectory);
-builder.Services.AddSingleton(CityPackageLoader.Load(package));
+var city = CityPackageLoader.Load(package);
+builder.Services.AddSingleton(city);
+
+// A package that ships assist.json names the model its cases are classified and dispatched with (see docs/assist.md).
+builder.Services.AddSingleton(new CaseAssistance(CaseAssistant.Load(package, city)));
 builder.UseOrleans(silo =>
 {
     silo.UseCityActorsMode(settings).AddCityActors();

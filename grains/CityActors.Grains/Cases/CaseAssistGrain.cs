@@ -1,0 +1,31 @@
+using CityActors.Assist.Cases;
+using CityActors.Domain.Cases;
+using CityActors.GrainInterfaces.Cases;
+using Orleans.Concurrency;
+
+namespace CityActors.Grains.Cases;
+
+/// <summary>Serves the city's model on the silo that received the call: inference is in process and takes microseconds.</summary>
+[StatelessWorker]
+public sealed class CaseAssistGrain(CaseAssistance assistance, CaseDecider decider) : Grain, ICaseAssistGrain
+{
+    public Task<CaseSuggestionView?> Suggest(CaseReport report, DateTimeOffset reportedAt)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return Task.FromResult(assistance.Assistant is { } assistant ? ViewOf(assistant.Suggest(report, decider.Locate(report.Location), reportedAt)) : null);
+    }
+
+    public Task<CaseSuggestionView?> SuggestFor(CaseView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var report = new CaseReport(view.Channel, view.ExternalId, view.MatterCode, view.Description, new ReportedLocation(view.Place.Longitude, view.Place.Latitude, view.Place.Address));
+        return Task.FromResult(assistance.Assistant is { } assistant ? ViewOf(assistant.Suggest(report, view.Place, view.ReportedAt)) : null);
+    }
+
+    private static CaseSuggestionView ViewOf(CaseSuggestion s) => new(
+        s.ModelVersion,
+        [.. s.Matters.Select(m => new MatterSuggestionView(m.Code, m.Name, m.Confidence))],
+        new DispatchSuggestionView(s.Dispatch.Catalogue, s.Dispatch.CatalogueExplanation, s.Dispatch.History, s.Dispatch.HistoryQueue, s.Dispatch.Confidence, s.Dispatch.Threshold, s.Dispatch.Automatic),
+        s.ExpectedHours,
+        s.ExpectedAt);
+}

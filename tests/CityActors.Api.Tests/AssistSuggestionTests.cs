@@ -1,0 +1,72 @@
+using System.Globalization;
+
+namespace CityActors.Api.Tests;
+
+/// <summary>Suggestions from the NYC package's model (the shipped Boston model mapped onto NYC's catalogue by the package's
+/// assist.json) over real HTTP: for a report before it is filed, and for a case.</summary>
+[Collection(ApiHost.Collection)]
+public sealed class AssistSuggestionTests(ApiHost api)
+{
+    private static string Report(string externalId, string matter, string description, double longitude, double latitude) => string.Create(
+        CultureInfo.InvariantCulture,
+        $$$"""{"channel":"hotline","externalId":"{{{externalId}}}","matterCode":"{{{matter}}}","description":"{{{description}}}","location":{"longitude":{{{longitude}}},"latitude":{{{latitude}}}}}""");
+
+    [Fact]
+    public async Task A_report_gets_three_matters_the_catalogue_department_and_an_expected_time()
+    {
+        var operatorToken = await api.TokenAsync("op-assist", "centreOperator", "nyc");
+
+        var (status, body, contentType) = await api.SendAsync(HttpMethod.Post, "/api/v1/assist/suggestions", operatorToken,
+            Report("s-1", "NYC006", "street light out on the corner, dark all night", -73.9857, 40.7484));
+
+        status.ShouldBe(200, body.ToString());
+        contentType.ShouldStartWith("application/json");
+        body.GetProperty("modelVersion").GetString().ShouldBe("boston-20111101-f0a1c1ab43db-s20111101");
+        var matters = body.GetProperty("matters").EnumerateArray().ToList();
+        matters.Count.ShouldBeInRange(1, 3);
+        matters[0].GetProperty("code").GetString().ShouldBe("NYC006");
+        matters[0].GetProperty("name").GetString().ShouldBe("Street Light Condition");
+        var dispatch = body.GetProperty("dispatch");
+        dispatch.GetProperty("catalogue").EnumerateArray().Select(d => d.GetString()).ShouldBe(["nyc.1.dot"]);
+        dispatch.GetProperty("automatic").GetBoolean().ShouldBeFalse("the catalogue names one owner: it dispatches the case itself on acceptance");
+        body.GetProperty("expectedHours").GetDouble().ShouldBeGreaterThan(0);
+        body.GetProperty("expectedAt").GetDateTimeOffset().ShouldBeGreaterThan(DateTimeOffset.UtcNow);
+    }
+
+    [Fact]
+    public async Task A_case_gets_suggestions_for_what_was_reported()
+    {
+        var hotline = await api.TokenAsync("hotline-assist", "channelSystem", "Hotline");
+        var leader = await api.TokenAsync("leader-assist", "centreLeader", "nyc");
+        var created = await api.SendAsync(HttpMethod.Post, "/api/v1/cases", hotline,
+            Report("assist-case-1", "NYC005", "Pothole in the road outside number 12, deep", -73.9442, 40.6782));
+        created.Status.ShouldBe(201, created.Body.ToString());
+        var id = created.Body.GetProperty("id").GetString()!;
+
+        var (status, body, _) = await api.SendAsync(HttpMethod.Get, $"/api/v1/cases/{id}/suggestions", leader);
+
+        status.ShouldBe(200, body.ToString());
+        body.GetProperty("matters")[0].GetProperty("code").GetString().ShouldBe("NYC005");
+        body.GetProperty("expectedHours").GetDouble().ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task Bad_requests_get_problem_details()
+    {
+        var operatorToken = await api.TokenAsync("op-assist-bad", "centreOperator", "nyc");
+
+        var outside = await api.SendAsync(HttpMethod.Post, "/api/v1/assist/suggestions", operatorToken, Report("s-2", "NYC006", "light out", 2.35, 48.85));
+        var incomplete = await api.SendAsync(HttpMethod.Post, "/api/v1/assist/suggestions", operatorToken, """{"channel":"hotline","description":"x"}""");
+        var malformed = await api.SendAsync(HttpMethod.Post, "/api/v1/assist/suggestions", operatorToken, "{not json");
+        var unknownCase = await api.SendAsync(HttpMethod.Get, "/api/v1/cases/hl-no-such-case/suggestions", operatorToken);
+        var anonymous = await api.SendAsync(HttpMethod.Post, "/api/v1/assist/suggestions", null, Report("s-3", "NYC006", "light out", -73.9857, 40.7484));
+
+        (outside.Status, outside.ContentType).ShouldBe((400, "application/problem+json"), outside.Body.ToString());
+        outside.Body.GetProperty("detail").GetString()!.ShouldContain("outside city nyc");
+        (incomplete.Status, incomplete.ContentType).ShouldBe((400, "application/problem+json"));
+        incomplete.Body.GetProperty("detail").GetString().ShouldBe("A report to suggest for needs channel, matterCode, description and location.");
+        (malformed.Status, malformed.ContentType).ShouldBe((400, "application/problem+json"));
+        (unknownCase.Status, unknownCase.ContentType).ShouldBe((404, "application/problem+json"));
+        anonymous.Status.ShouldBe(401);
+    }
+}
