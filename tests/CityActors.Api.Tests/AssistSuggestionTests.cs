@@ -48,6 +48,14 @@ public sealed class AssistSuggestionTests(ApiHost api)
         status.ShouldBe(200, body.ToString());
         body.GetProperty("matters")[0].GetProperty("code").GetString().ShouldBe("NYC005");
         body.GetProperty("expectedHours").GetDouble().ShouldBeGreaterThan(0);
+
+        // Intake journaled the model's expected time; Open311 reports it as expected_datetime.
+        var expectedAt = created.Body.GetProperty("expectedResolutionAt").GetDateTimeOffset();
+        var history = await api.SendAsync(HttpMethod.Get, $"/api/v1/cases/{id}/history", leader);
+        history.Body.EnumerateArray().Count(e => e.GetProperty("$event").GetString() == "resolution-expected").ShouldBe(1);
+        var open311 = await api.SendAsync(HttpMethod.Get, $"/open311/v2/requests/{id}.json", null);
+        open311.Status.ShouldBe(200, open311.Body.ToString());
+        open311.Body[0].GetProperty("expected_datetime").GetDateTimeOffset().ShouldBe(expectedAt, TimeSpan.FromSeconds(1));
     }
 
     [Fact]

@@ -58,6 +58,21 @@ public sealed class CaseAssistedDispatchGrainTests
     }
 
     [Fact]
+    public async Task Intake_journals_the_model_s_expected_resolution_time_with_the_report()
+    {
+        await using var silo = await CaseSilo.StartAsync(CaseSilo.At(11, 16, 10), services: s => s.AddSingleton(Assistance()));
+        var id = Channels.CaseIdFor(Channel.Hotline, "pothole-4");
+
+        var view = await silo.Case(id).Execute(new ReportCase(CaseSilo.Hotline, new CaseReport(Channel.Hotline, "pothole-4", "0301", "Pothole in the road", CaseSilo.SouthBank)));
+
+        var expected = (await silo.Case(id).GetHistory()).OfType<ResolutionExpected>().ShouldHaveSingleItem();
+        expected.ModelVersion.ShouldBe("boston-20111101-f0a1c1ab43db-s20111101");
+        expected.Hours.ShouldBeGreaterThan(0);
+        expected.ExpectedAt.ShouldBe(CaseSilo.At(11, 16, 10) + TimeSpan.FromHours(expected.Hours));
+        view.ExpectedResolutionAt.ShouldBe(expected.ExpectedAt);
+    }
+
+    [Fact]
     public async Task Without_an_assistant_the_case_waits_for_the_centre()
     {
         await using var silo = await CaseSilo.StartAsync(CaseSilo.At(11, 16, 10));
@@ -66,6 +81,8 @@ public sealed class CaseAssistedDispatchGrainTests
 
         (await silo.Case(id).Get()).Status.ShouldBe(CaseStatus.Accepted);
         (await silo.Case(id).GetHistory()).OfType<CaseAutoDispatched>().ShouldBeEmpty();
+        (await silo.Case(id).GetHistory()).OfType<ResolutionExpected>().ShouldBeEmpty();
+        (await silo.Case(id).Get()).ExpectedResolutionAt.ShouldBeNull();
     }
 
     [Fact]

@@ -82,6 +82,9 @@ public static class Open311Mapping
         view.ClosedAt ?? view.HandledAt ?? view.FirstDispatchedAt ?? view.AcceptedAt ?? view.VerifiedAt ?? view.ReportedAt;
 
     /// <summary>When the running SLA clocks say the current stage must be done: the latest of their deadlines.</summary>
+    // The city model's expected resolution time when its package ships a model; otherwise the furthest SLA deadline.
     private static DateTimeOffset? ExpectedAt(CaseView view) =>
-        view.Status.IsEnded() || !view.Timers.Any(t => !t.IsSupervision) ? null : view.Timers.Where(t => !t.IsSupervision).Max(t => t.DueAt);
+        view.Status.IsEnded() ? null
+        : view.ExpectedResolutionAt is { } expected ? expected
+        : !view.Timers.Any(t => !t.IsSupervision) ? null : view.Timers.Where(t => !t.IsSupervision).Max(t => t.DueAt);
 }

@@ -197,6 +197,11 @@ public sealed partial class CaseDecider
             emit(new DuplicatesFlagged(meta, others));
         }
 
+        if (intake.Estimate is { } estimate)
+        {
+            emit(new ResolutionExpected(meta, estimate.ExpectedAt, estimate.Hours, estimate.ModelVersion));
+        }
+
         var context = new Context(this, state, command, now, emit);
         if (others.Count == 0 && Rules.AutoVerifiedChannels.Contains(report.Channel))
         {

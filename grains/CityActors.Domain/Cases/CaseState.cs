@@ -89,6 +89,9 @@ public sealed class CaseState
 
     public int Version { get; set; }
 
+    /// <summary>When the city's model expected, at intake, the case to be resolved; null without a model.</summary>
+    public DateTimeOffset? ExpectedResolutionAt { get; set; }
+
     /// <summary>The model whose suggestion made the last automatic dispatch (智能派遣); null when a person or the catalogue dispatched.</summary>
     public string? AutoDispatchModel { get; set; }
 
@@ -164,6 +167,9 @@ public sealed class CaseState
             case CaseAccepted:
                 Status = CaseStatus.Accepted;
                 AcceptedAt = at;
+                break;
+            case ResolutionExpected e:
+                ExpectedResolutionAt = e.ExpectedAt;
                 break;
             case CaseAutoDispatched e:
                 AutoDispatchModel = e.ModelVersion;

@@ -48,6 +48,9 @@ public sealed record CaseView(
     int SensorReadings = 0,
     DateTimeOffset? SensorRecoveredAt = null)
 {
+    /// <summary>When the city's model expected, at intake, the case to be resolved (Open311 <c>expected_datetime</c>).</summary>
+    public DateTimeOffset? ExpectedResolutionAt { get; init; }
+
     /// <summary>The department leading the current dispatch.</summary>
     public string? Lead => Assignments.FirstOrDefault(a => a.IsLead)?.Department;
 
@@ -118,6 +121,9 @@ public sealed record CaseView(
             CaseQueues.Of(state),
             state.Emergency,
             state.SensorReadings,
-            state.SensorRecoveredAt);
+            state.SensorRecoveredAt)
+        {
+            ExpectedResolutionAt = state.ExpectedResolutionAt,
+        };
     }
 }

@@ -64,7 +64,7 @@ public sealed partial class CaseGrain(
 
         var now = Now();
         var intake = command is ReportCase { Report: { } report } && State.Status == CaseStatus.None
-            ? new Intake(await CaseDuplicates.FindAsync(GrainFactory, decider, report, now), await EmergencyAtAsync(report))
+            ? new Intake(await CaseDuplicates.FindAsync(GrainFactory, decider, report, now), await EmergencyAtAsync(report), EstimateResolution(report, now))
             : null;
         await DecideAndCommitAsync(command, now, intake);
         if (command is AcceptCase or ReopenCase)
