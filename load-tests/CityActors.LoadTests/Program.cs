@@ -14,6 +14,7 @@ var benchmarks = new Dictionary<string, Func<BenchmarkSettings, TextWriter, Task
     ["failover"] = FailoverBenchmark.RunAsync,
     ["api-intake"] = ApiIntakeBenchmark.RunAsync,
     ["sensor-ingest"] = SensorIngestBenchmark.RunAsync,
+    ["assist-suggest"] = AssistSuggestBenchmark.RunAsync,
 };
 
 if (args.Length < 2 || args[0] != "bench" || !benchmarks.TryGetValue(args[1], out var run))
