@@ -60,6 +60,9 @@ internal static class AssistCommands
                     seed = n;
                     i++;
                     break;
+                case "--until" or "--seed":
+                    error.WriteLine($"train-assist: {options[i]} needs {(options[i] == "--until" ? "a date yyyy-MM-dd" : "a whole number")}{(i + 1 < options.Length ? $", not '{options[i + 1]}'" : "")}.");
+                    return 2;
                 default:
                     error.WriteLine($"train-assist: '{options[i]}' is not an option (--until yyyy-MM-dd, --seed n).");
                     return 2;

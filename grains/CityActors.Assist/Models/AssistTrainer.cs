@@ -99,6 +99,12 @@ public static class AssistTrainer
         var scored = validation.Select(r => (Probability: scorer.Probability(finder.Evidence(r)), r.ClosedAsDuplicate))
             .OrderByDescending(s => s.Probability).ToList();
         var positives = scored.Count(s => s.ClosedAsDuplicate);
+        if (positives == 0)
+        {
+            // Nothing to learn a threshold from: flag nothing rather than everything.
+            return 1.01;
+        }
+
         double bestF1 = -1, threshold = 0.5;
         var truePositives = 0;
         for (var i = 0; i < scored.Count; i++)
