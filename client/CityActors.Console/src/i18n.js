@@ -26,7 +26,7 @@ const zh = {
   'c_request-suspension': '申请缓办', 'c_decide-suspension': '审批缓办', c_resume: '恢复', c_inspect: '核查结案', c_evaluate: '回访评价',
   c_supervise: '督办', c_reopen: '重新打开',
   r_centreOperator: '城运中心值班员', r_centreLeader: '城运中心领导', r_departmentClerk: '部门受理员', r_departmentHandler: '部门处置人员',
-  r_gridInspector: '网格员', r_communityWorker: '社区工作者',
+  r_gridInspector: '网格员', r_communityWorker: '社区工作者', r_channelSystem: '受理渠道系统', r_citizen: '市民', r_system: '系统',
   u_normal: '一般', u_urgent: '紧急', phase_running: '正常', phase_warned: '黄灯', phase_overdue: '红灯',
 };
 
@@ -59,6 +59,7 @@ const en = {
   c_evaluate: 'Evaluate', c_supervise: 'Supervise', c_reopen: 'Reopen',
   r_centreOperator: 'Centre operator', r_centreLeader: 'Centre leader', r_departmentClerk: 'Department clerk',
   r_departmentHandler: 'Department handler', r_gridInspector: 'Grid inspector', r_communityWorker: 'Community worker',
+  r_channelSystem: 'Intake system', r_citizen: 'Citizen', r_system: 'System',
   u_normal: 'Normal', u_urgent: 'Urgent', phase_running: 'Running', phase_warned: 'Warned', phase_overdue: 'Overdue',
 };
 

@@ -38,10 +38,16 @@ export class Kpis {
     const from = new Date(to - this.days * day);
     const period = { from: from.toISOString(), to: to.toISOString() };
     const kpis = await api(`/api/v1/kpis${query({ ...this.scope(), ...period })}`);
+    // Calendar days in the browser's time, today last.
     const trendDays = Math.min(this.days, 14);
+    const today = new Date();
+    today.setHours(0, 0, 0, 0);
     const trend = await Promise.all(Array.from({ length: trendDays }, (_, i) => {
-      const start = new Date(to - (trendDays - i) * day);
-      return api(`/api/v1/kpis${query({ ...this.scope(), from: start.toISOString(), to: new Date(+start + day).toISOString() })}`)
+      const start = new Date(today);
+      start.setDate(today.getDate() - (trendDays - 1 - i));
+      const end = new Date(start);
+      end.setDate(start.getDate() + 1);
+      return api(`/api/v1/kpis${query({ ...this.scope(), from: start.toISOString(), to: end.toISOString() })}`)
         .then((k) => ({ label: start.toLocaleDateString(undefined, { month: '2-digit', day: '2-digit' }), k }));
     }));
     const [units, departments] = await Promise.all([this.unitRanking(period), this.departmentRanking(period)]);
