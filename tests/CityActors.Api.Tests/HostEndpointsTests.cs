@@ -57,4 +57,17 @@ public sealed class HostEndpointsTests(ApiHost api)
         (await script.Content.ReadAsByteArrayAsync()).Length.ShouldBeGreaterThan(100_000); // Leaflet and Chart.js are in the bundle
         script.Headers.CacheControl!.NoCache.ShouldBeTrue();
     }
+
+    [Fact]
+    public async Task Without_a_built_console_the_root_sends_callers_to_the_api_description()
+    {
+        await using var bare = ApiHost.With("--CityActors:Api:Console:Root", Path.Combine(Path.GetTempPath(), "no-console-" + Guid.NewGuid().ToString("N")));
+        await bare.InitializeAsync();
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = bare.BaseAddress };
+
+        using var root = await http.GetAsync("/");
+
+        root.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+        root.Headers.Location!.ToString().ShouldBe("/api/v1");
+    }
 }

@@ -130,6 +130,7 @@ public sealed class ConsoleTests(ConsoleHost host, ITestOutputHelper output) : I
         await session.WaitUntilReadyAsync();
         await Expect(page.Locator("#tab-queues")).ToHaveTextAsync("工作队列");
         await Expect(page.Locator("[data-queue='awaitingVerification']")).ToContainTextAsync("待核实");
+        await Expect(page.Locator($"#ticker-list li[data-case-id='{inside}']")).ToHaveCountAsync(1); // the ticker outlives the redraw
         await Expect(page.Locator($"[data-case-id='{outside}']")).ToHaveCountAsync(0);
         await session.ScreenshotAsync("street-operator-zh");
         await page.ClickAsync("#language");

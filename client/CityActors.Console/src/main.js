@@ -9,7 +9,7 @@ import { CasePanel } from './casePanel.js';
 import { Kpis } from './kpis.js';
 import { Vitals } from './vitals.js';
 import { LiveFeed } from './live.js';
-import { Ticker } from './ticker.js';
+import { forgetTicker, Ticker } from './ticker.js';
 
 const root = document.getElementById('app');
 
@@ -66,7 +66,7 @@ function render(context) {
     h('h1', {}, t('title'), h('small', {}, ` ${t('subtitle')}`)),
     h('span', { class: 'who', id: 'who' }, `${t(`r_${context.caller.role}`)} · ${context.caller.id} · ${context.caller.org ?? ''}`),
     h('button', { id: 'language', onclick: () => { setLanguage(currentLanguage() === 'zh' ? 'en' : 'zh'); live.stop(); render(context); } }, t('language')),
-    h('button', { id: 'sign-out', onclick: () => { session.token = null; live.stop(); start(); } }, t('signOut')));
+    h('button', { id: 'sign-out', onclick: () => { session.token = null; live.stop(); forgetTicker(); start(); } }, t('signOut')));
 
   const mapElement = h('div', { id: 'map', role: 'region', 'aria-label': t('map') });
   const side = h('aside', { class: 'side' }, h('div', { role: 'tablist', class: 'tabs' }, tabButtons), content);
