@@ -139,6 +139,37 @@ public sealed class ConsoleTests(ConsoleHost host, ITestOutputHelper output) : I
     }
 
     [Fact]
+    public async Task A_sensor_alarm_appears_on_the_map_and_in_the_ticker_live()
+    {
+        await using var session = await ConsoleSession.SignInAsync(host, "op-105c", "centreOperator", Street);
+        var page = session.Page;
+        var platform = await host.Api.TokenAsync("sensor-platform", "channelSystem", "Sensor");
+        var (registered, _, _) = await host.Api.SendAsync(HttpMethod.Post, "/api/v1/sensors", platform,
+            """
+            {"id":"console-wl-1","kind":"water_level","longitude":-73.9905,"latitude":40.7525,"name":"W 36th St",
+             "rules":[{"$rule":"threshold","code":"flood","matterCode":"NYC035","direction":"above","trigger":0.15,"clear":0.05,"minDuration":"00:02:00"}]}
+            """);
+        registered.ShouldBe(201);
+
+        // Above the trigger for longer than the rule's two minutes: the condition starts and opens a sensor case.
+        var now = DateTimeOffset.UtcNow;
+        var readings = string.Create(CultureInfo.InvariantCulture,
+            $$$"""{"readings":[{"sensorId":"console-wl-1","at":"{{{now.AddMinutes(-3):O}}}","value":0.31},{"sensorId":"console-wl-1","at":"{{{now:O}}}","value":0.34}]}""");
+        var (status, verdicts, _) = await host.Api.SendAsync(HttpMethod.Post, "/api/v1/sensors/readings", platform, readings);
+        status.ShouldBe(200);
+        verdicts.GetProperty("accepted").GetInt32().ShouldBe(2);
+
+        const string alarm = "iot-console-wl-1.flood.1";
+        await Expect(page.Locator($"path.case-marker.alarm[data-case-id='{alarm}']")).ToHaveCountAsync(1);
+        await Expect(page.Locator($"#ticker-list li[data-case-id='{alarm}'][data-event='reported']")).ToHaveCountAsync(1);
+        await page.ClickAsync("#tab-vitals");
+        await Expect(page.Locator("#vitals [data-vital='alarms'] .tile-value")).ToHaveTextAsync("1");
+        await Expect(page.Locator("#vital-indicators tr[data-indicator='water_level']")).ToContainTextAsync("0.34");
+        await session.ScreenshotAsync("street-operator-sensor-alarm");
+        session.ShouldHaveNoErrors();
+    }
+
+    [Fact]
     public async Task A_centre_leader_switches_emergency_mode_with_a_reason_and_a_confirmation_and_the_vital_signs_show_it()
     {
         const string street = "nyc.1.106";
