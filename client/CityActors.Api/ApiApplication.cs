@@ -6,6 +6,7 @@ using CityActors.Api.Emergencies;
 using CityActors.Api.Feed;
 using CityActors.Api.Open311;
 using CityActors.Api.Hosting;
+using CityActors.Api.Map;
 using CityActors.Api.Security;
 using CityActors.Api.Sensors;
 using CityActors.Api.Vitals;
@@ -79,6 +80,7 @@ public static class ApiApplication
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseConsole();
         app.UseCors(ApiLimits.CorsPolicy);
         app.UseAuthentication();
         app.UseRateLimiter();
@@ -93,8 +95,11 @@ public static class ApiApplication
         }
 
         app.MapCaseEndpoints();
+        app.MapCaseActionEndpoints();
         app.MapCaseListEndpoints();
         app.MapAssistEndpoints();
+        app.MapQueuePageEndpoints();
+        app.MapCityMapEndpoints();
         app.MapDirectoryEndpoints();
         app.MapSensorEndpoints();
         app.MapVitalsEndpoints();
@@ -106,7 +111,7 @@ public static class ApiApplication
             app.MapDevelopmentTokens();
         }
 
-        app.MapGet("/", () => Results.Ok(new
+        app.MapGet("/api/v1", () => Results.Ok(new
         {
             mode = mode == ApiMode.ClusterClient ? "cluster client" : settings.Clustered ? "co-hosted clustered silo" : "embedded",
             openApi = "/openapi/v1.json",
@@ -114,6 +119,7 @@ public static class ApiApplication
             dashboard = mode == ApiMode.CoHostedSilo && settings.Dashboard ? "/dashboard" : null,
             developmentTokens = developmentTokens ? "/api/v1/dev/tokens" : null,
             open311 = "/open311/discovery.json",
+            console = "/",
         })).ExcludeFromDescription();
         return app;
     }

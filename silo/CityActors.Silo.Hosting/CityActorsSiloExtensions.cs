@@ -46,6 +46,9 @@ public static class CityActorsSiloExtensions
         silo.Services.AddOptions<DeadlineOptions>().BindConfiguration(DeadlineOptions.SectionName);
         silo.AddCases(rules);
         silo.AddSensors();
+
+        // Map layers are simplified once per silo and kept: every city directory activation answers from them.
+        silo.Services.TryAddSingleton(sp => new CityActors.Domain.Reference.MapLayers(sp.GetRequiredService<CityActors.Domain.City.CityModel>()));
         return silo;
     }
 }

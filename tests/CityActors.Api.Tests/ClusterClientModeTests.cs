@@ -27,7 +27,7 @@ public sealed class ClusterClientModeTests(ApiHost silo)
 
         var reported = await front.SendAsync(HttpMethod.Post, "/api/v1/cases", hotline, CaseLifecycleOverHttpTests.Report("via-gateway"));
         var read = await front.SendAsync(HttpMethod.Get, "/api/v1/cases/hl-via-gateway", leader);
-        var root = await front.SendAsync(HttpMethod.Get, "/", null);
+        var root = await front.SendAsync(HttpMethod.Get, "/api/v1", null);
         var devTokens = await front.SendAsync(HttpMethod.Post, "/api/v1/dev/tokens", null, """{"id":"x","role":"citizen"}""");
         using var ready = await front.Http.GetAsync("/health/ready");
         var foreign = await front.SendAsync(HttpMethod.Get, "/api/v1/cases/hl-via-gateway", await silo.TokenAsync("leader-c", "centreLeader", "nyc"));

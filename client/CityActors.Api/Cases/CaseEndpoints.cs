@@ -168,7 +168,7 @@ public static class CaseEndpoints
     }
 
     /// <summary>The caller and the case if the caller may read it; otherwise the same 404 whether or not it exists.</summary>
-    private static async Task<(Actor? Caller, CaseView? View, IResult? Problem)> ReadableAsync(string id, HttpContext context, IGrainFactory grains)
+    internal static async Task<(Actor? Caller, CaseView? View, IResult? Problem)> ReadableAsync(string id, HttpContext context, IGrainFactory grains)
     {
         if (ApiTokens.ActorOf(context.User) is not { } caller)
         {

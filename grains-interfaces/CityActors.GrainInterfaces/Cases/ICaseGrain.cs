@@ -21,4 +21,9 @@ public interface ICaseGrain : IGrainWithStringKey
     /// <summary>The journal: every event with who, role, org, when, reason and attachments.</summary>
     [Alias("history"), AlwaysInterleave]
     Task<IReadOnlyList<CaseEvent>> GetHistory();
+
+    /// <summary>The public commands <paramref name="by"/> may issue now, as the decider rules (<see cref="CaseActions"/>), and the running clocks.</summary>
+    /// <exception cref="CaseCommandException">The case does not exist (kind NotFound).</exception>
+    [Alias("actions"), AlwaysInterleave]
+    Task<CaseActionSheet> Actions(Actor by);
 }

@@ -25,4 +25,13 @@ public interface ICityDirectoryGrain : IGrainWithIntegerKey
     /// <summary>The city package's emergency profiles (平战切换), by code.</summary>
     [Alias("emergency-profiles")]
     Task<IReadOnlyList<EmergencyProfile>> EmergencyProfiles();
+
+    /// <summary>The boundaries of the units at <paramref name="level"/> within <paramref name="within"/> as compact GeoJSON (<see cref="MapLayers"/>).</summary>
+    /// <exception cref="ArgumentException">No such unit, a level above it, or grid cells of more than a street.</exception>
+    [Alias("map-layer")]
+    Task<string> MapLayer(OrgLevel level, string within);
+
+    /// <summary>The codes of the units at <paramref name="level"/> within <paramref name="within"/>.</summary>
+    [Alias("unit-codes")]
+    Task<IReadOnlyList<string>> UnitCodes(OrgLevel level, string within);
 }

@@ -2,8 +2,8 @@ using CityActors.Domain.Cases;
 
 namespace CityActors.Domain.Vitals;
 
-/// <summary>What vital signs count of one case: its matter and whether it is open and overdue (a stage clock red).</summary>
-public sealed record CaseMark(string MatterCode, bool Open, bool Overdue)
+/// <summary>What vital signs count of one case: its matter and whether it is open, overdue (a stage clock red) and warned (one yellow).</summary>
+public sealed record CaseMark(string MatterCode, bool Open, bool Overdue, bool Warned = false)
 {
     public static CaseMark? Of(CaseState state)
     {
@@ -14,7 +14,11 @@ public sealed record CaseMark(string MatterCode, bool Open, bool Overdue)
         }
 
         var open = state.Status.IsOpen();
-        return new(state.Report!.MatterCode, open, open && state.Timers.Values.Any(t => !t.IsSupervision && t.Phase == TimerPhase.Overdue));
+        return new(
+            state.Report!.MatterCode,
+            open,
+            open && state.Timers.Values.Any(t => !t.IsSupervision && t.Phase == TimerPhase.Overdue),
+            open && state.Timers.Values.Any(t => !t.IsSupervision && t.Phase == TimerPhase.Warned));
     }
 
     /// <summary>The lowest org unit of a case's place: its grid cell, or its community when it has none.</summary>

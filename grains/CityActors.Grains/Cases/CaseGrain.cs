@@ -77,6 +77,14 @@ public sealed partial class CaseGrain(
 
     public Task<CaseView> Get() => Task.FromResult(View());
 
+    public Task<CaseActionSheet> Actions(Actor by)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        return State.Status == CaseStatus.None
+            ? throw new CaseCommandException(CaseErrorKind.NotFound, $"Case {Id} does not exist.")
+            : Task.FromResult(CaseActions.SheetFor(decider, Id, State, by, Now()));
+    }
+
     public async Task<IReadOnlyList<CaseEvent>> GetHistory() => [.. (await journal.Events.ReadEventsAsync(CaseJournal.Of(Id))).Select(e => e.Event)];
 
     public Task LinkReporter(string fromCaseId, Reporter? reporter) =>

@@ -8,9 +8,10 @@ namespace CityActors.Grains.City;
 
 /// <summary>Serves <see cref="CityDirectory"/> on the silo that received the call: every silo holds the same city model.</summary>
 [StatelessWorker]
-public sealed class CityDirectoryGrain(CityModel city) : Grain, ICityDirectoryGrain
+public sealed class CityDirectoryGrain(CityModel city, MapLayers layers) : Grain, ICityDirectoryGrain
 {
     private readonly CityDirectory _directory = new(city);
+    private readonly MapLayers _layers = layers;
 
     public Task<OrgUnitDetail?> Unit(string? code) => Task.FromResult(_directory.Unit(code));
 
@@ -25,4 +26,8 @@ public sealed class CityDirectoryGrain(CityModel city) : Grain, ICityDirectoryGr
 
     public Task<IReadOnlyList<EmergencyProfile>> EmergencyProfiles() =>
         Task.FromResult<IReadOnlyList<EmergencyProfile>>([.. city.EmergencyProfiles.Values.OrderBy(p => p.Code, StringComparer.Ordinal)]);
+
+    public Task<string> MapLayer(OrgLevel level, string within) => Task.FromResult(_layers.Layer(level, within));
+
+    public Task<IReadOnlyList<string>> UnitCodes(OrgLevel level, string within) => Task.FromResult(_layers.UnitCodes(level, within));
 }

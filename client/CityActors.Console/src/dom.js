@@ -1,0 +1,34 @@
+// A tiny element builder: h('button', { class: 'x', onclick }, 'text', child). Text is always set as text, never as HTML.
+export function h(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes ?? {})) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name.startsWith('on') && typeof value === 'function') element.addEventListener(name.slice(2), value);
+    else if (name === 'dataset') Object.assign(element.dataset, value);
+    else element.setAttribute(name, value === true ? '' : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === undefined || child === null || child === false) continue;
+    element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return element;
+}
+
+export function replace(target, ...children) {
+  target.replaceChildren(...children.flat().filter((c) => c !== undefined && c !== null && c !== false));
+}
+
+/** A .NET TimeSpan as JSON ("[-][d.]hh:mm:ss[.fffffff]") in milliseconds. */
+export function timeSpanMs(text) {
+  const match = /^(-)?(?:(\d+)\.)?(\d+):(\d+):(\d+)(?:\.(\d+))?$/.exec(text ?? '');
+  if (!match) return 0;
+  const [, minus, days, hours, minutes, seconds] = match;
+  const ms = ((+(days ?? 0) * 24 + +hours) * 60 + +minutes) * 60_000 + +seconds * 1000;
+  return minus ? -ms : ms;
+}
+
+export function formatDuration(ms) {
+  const minutes = Math.round(Math.abs(ms) / 60_000);
+  const hours = Math.floor(minutes / 60);
+  return hours > 0 ? `${hours}h ${String(minutes % 60).padStart(2, '0')}m` : `${minutes}m`;
+}
