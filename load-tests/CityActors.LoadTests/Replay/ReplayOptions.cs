@@ -34,6 +34,9 @@ public sealed record ReplayOptions
     /// <summary>Wall seconds of arrivals; null: the whole day (or file) at the compression.</summary>
     public double? Seconds { get; init; }
 
+    /// <summary>Wall seconds over which the synthetic arrival rate grows from zero to the schedule's.</summary>
+    public double RampSeconds { get; init; }
+
     public ReplayVia Via { get; init; } = ReplayVia.Grains;
 
     /// <summary>Silo processes on PostgreSQL; 0 runs the embedded host in this process.</summary>
@@ -109,7 +112,7 @@ public sealed record ReplayOptions
 
     public static string Usage =>
         "replay [--short] [--csv PATH] [--day yyyy-MM-dd] [--requests N] [--compression F] [--lifecycle-compression F] [--start-hour H] "
-        + "[--seconds S] [--via grains|http] [--silos N] [--sensors N] [--sensor-interval S] [--alarm-probability P] [--kill-silo-at S] "
+        + "[--seconds S] [--ramp S] [--via grains|http] [--silos N] [--sensors N] [--sensor-interval S] [--alarm-probability P] [--kill-silo-at S] "
         + "[--restart-after S] [--cut-db-at S] [--cut-db-for S] [--p-return P] [--p-extension P] [--p-inspection-fail P] [--p-rating P] "
         + "[--delay-median F] [--delay-sigma F] [--delay-cap F] [--tolerance S] [--drain S] [--seed N] [--out DIR] [--no-progress]";
 
@@ -153,6 +156,7 @@ public sealed record ReplayOptions
                 "--lifecycle-compression" => options with { LifecycleCompression = Positive(name, value) },
                 "--start-hour" => options with { StartHour = Between(name, value, 0, 24, inclusiveMax: false) },
                 "--seconds" => options with { Seconds = Positive(name, value) },
+                "--ramp" => options with { RampSeconds = Between(name, value, 0, 3600, inclusiveMax: true) },
                 "--via" => options with { Via = value switch { "grains" => ReplayVia.Grains, "http" => ReplayVia.Http, _ => throw new ArgumentException($"--via takes grains or http, not '{value}'.") } },
                 "--silos" => options with { Silos = (int)Between(name, value, 0, 8, inclusiveMax: true, whole: true) },
                 "--sensors" => options with { Sensors = (int)Between(name, value, 0, 2_000_000, inclusiveMax: true, whole: true) },

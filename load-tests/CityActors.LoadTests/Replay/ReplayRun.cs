@@ -159,10 +159,10 @@ public static class ReplayRun
         var mix = ComplaintMix.Load(Path.Combine(data, "nyc311-complaints-by-community-board.csv"), city, options.Day.Year);
         var channels = ChannelMix.Load(Path.Combine(data, "nyc311-1m-field-frequencies.csv"));
         var seconds = options.Seconds ?? ((24 - options.StartHour) * 3600 / options.Compression);
-        var synthetic = new SyntheticArrivals(mix, channels, new PlaceSampler(city), options.RequestsPerDay, options.Compression, options.StartHour, TimeSpan.FromSeconds(seconds), options.Seed);
+        var synthetic = new SyntheticArrivals(mix, channels, new PlaceSampler(city), options.RequestsPerDay, options.Compression, options.StartHour, TimeSpan.FromSeconds(seconds), options.Seed, TimeSpan.FromSeconds(options.RampSeconds));
         var expected = synthetic.ExpectedCount();
         return (synthetic.Generate(), FormattableString.Invariant(
-            $"synthetic {options.Day:yyyy-MM-dd} ({options.RequestsPerDay:N0} requests/day; {mix.Year} complaint mix: {mix.Pairs:N0} district × matter pairs covering {mix.CoveredShare:P0} of that year's counted requests; channels {string.Join(", ", channels.Shares.Select(c => $"{c.Key} {c.Value:P0}"))}) from {options.StartHour:00.##} h for {seconds:N0} s at {options.Compression:N0}×: about {expected:N0} cases, peak {synthetic.PeakRatePerWallSecond:N0}/s"),
+            $"synthetic {options.Day:yyyy-MM-dd} ({options.RequestsPerDay:N0} requests/day; {mix.Year} complaint mix: {mix.Pairs:N0} district × matter pairs covering {mix.CoveredShare:P0} of that year's counted requests; channels {string.Join(", ", channels.Shares.Select(c => $"{c.Key} {c.Value:P0}"))}) from {options.StartHour:00.##} h for {seconds:N0} s at {options.Compression:N0}×{(options.RampSeconds > 0 ? $" (rate ramped up over the first {options.RampSeconds:N0} s)" : "")}: about {expected:N0} cases, peak {synthetic.PeakRatePerWallSecond:N0}/s"),
             expected, TimeSpan.FromSeconds(seconds));
     }
 
@@ -247,7 +247,7 @@ public static class ReplayRun
             Command = commandLine,
             Source = source,
             Target = target,
-            Machine = MachineDescription.Current(),
+            Machine = MachineDescription.Current().Replace("machine: ", "", StringComparison.Ordinal),
             LoadAverage = MachineDescription.LoadAverage(),
             StartedAt = startedAt,
             ArrivalWindow = window,
@@ -275,6 +275,7 @@ public static class ReplayRun
             AchievedReadingsPerSecond = readingsAccepted / windowSeconds,
             Latencies = [.. latencies.Select(l => OperationLatency.From(l.Key, l.Value))],
             Errors = metrics.Errors,
+            FirstErrors = metrics.FirstErrors,
             Sla = [.. expectations.Select(e => new SlaComparison(e.Key, e.Value, observed.GetValueOrDefault(e.Key) ?? new StageClocks()))],
             DeadlineLateness = OperationLatency.From("SLA point lateness", lateness),
             Reconciliation = reconciliation,

@@ -9,12 +9,14 @@ namespace CityActors.LoadTests.Replay.Lifecycle;
 /// Drives one case through its plan, open loop: each step is sent at its intended time (the case's arrival plus the
 /// step's offset on the run's clock) or, when the previous step is still unanswered then, as soon as it is answered;
 /// its latency runs from the intended time. After an error the runner reads the case's journal: a command that took
-/// effect counts as acknowledged, one that did not is sent again after a pause, until the step's patience runs out and
-/// the case is abandoned (counted, and its journal still reconciled).
+/// effect counts as acknowledged, one that did not is sent again after a pause that doubles with every failure (0.25 s
+/// up to 8 s, as a front-end backs off from a struggling service), until the step's patience runs out and the case is
+/// abandoned (counted, and its journal still reconciled).
 /// </summary>
 public sealed class LifecycleRunner(ICaseTarget target, ReplayMetrics metrics, TimeSpan callTimeout, TimeSpan patience)
 {
-    private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(8);
 
     public async Task RunAsync(CaseLedger ledger, CancellationToken stop)
     {
@@ -66,6 +68,7 @@ public sealed class LifecycleRunner(ICaseTarget target, ReplayMetrics metrics, T
         var plan = ledger.Plan;
         var command = CaseCommands.For(plan, step);
         var operation = step.Kind.Name();
+        var pause = FirstPause;
         while (true)
         {
             ledger.Attempt(step.Kind);
@@ -85,8 +88,9 @@ public sealed class LifecycleRunner(ICaseTarget target, ReplayMetrics metrics, T
             }
             catch (Exception ex) when (!stop.IsCancellationRequested)
             {
-                metrics.Failed(operation, KindOf(ex), metrics.Now, metrics.Commands);
-                await Task.Delay(Pause, stop).ConfigureAwait(false);
+                metrics.Failed(operation, KindOf(ex), metrics.Now, metrics.Commands, $"{ex.GetType().Name}: {ex.Message}");
+                await Task.Delay(pause, stop).ConfigureAwait(false);
+                pause = pause * 2 < LongestPause ? pause * 2 : LongestPause;
                 if (await AppliedAsync(ledger, step.Kind, stop).ConfigureAwait(false) is { } version)
                 {
                     ledger.Acknowledge(step.Kind, version, CaseStatus.None);

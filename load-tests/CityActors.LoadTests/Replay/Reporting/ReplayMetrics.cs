@@ -14,6 +14,7 @@ public sealed class ReplayMetrics
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly ConcurrentDictionary<string, LatencyHistogram> _latencies = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _errors = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _firstErrors = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<(TimeSpan At, string What)> _events = new();
     private readonly ConcurrentDictionary<string, TimeSpan> _lastSuccess = new(StringComparer.Ordinal);
     private long _casesStarted;
@@ -69,10 +70,18 @@ public sealed class ReplayMetrics
     /// <summary>When the operation last succeeded (zero if never).</summary>
     public TimeSpan LastSuccess(string operation) => _lastSuccess.GetValueOrDefault(operation);
 
-    public void Failed(string operation, string kind, TimeSpan at, SecondSeries series)
+    /// <summary>The first message of each error kind, as the report quotes it.</summary>
+    public IReadOnlyDictionary<string, string> FirstErrors => new SortedDictionary<string, string>(_firstErrors, StringComparer.Ordinal);
+
+    public void Failed(string operation, string kind, TimeSpan at, SecondSeries series, string? message = null)
     {
         ArgumentNullException.ThrowIfNull(series);
         _errors.AddOrUpdate($"{operation}: {kind}", 1, (_, n) => n + 1);
+        if (message is not null)
+        {
+            _firstErrors.TryAdd($"{operation}: {kind}", message.Length > 300 ? message[..300] + "…" : message);
+        }
+
         series.Fail(at);
     }
 

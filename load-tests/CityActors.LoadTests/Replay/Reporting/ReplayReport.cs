@@ -90,6 +90,9 @@ public sealed record ReplayReport
 
     public required IReadOnlyDictionary<string, long> Errors { get; init; }
 
+    /// <summary>The first message of each error kind.</summary>
+    public IReadOnlyDictionary<string, string> FirstErrors { get; init; } = new Dictionary<string, string>();
+
     public required IReadOnlyList<SlaComparison> Sla { get; init; }
 
     public required OperationLatency DeadlineLateness { get; init; }

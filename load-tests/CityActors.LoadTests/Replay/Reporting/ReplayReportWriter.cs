@@ -81,6 +81,13 @@ public static class ReplayReportWriter
 
             json.WriteEndArray();
             Map(json, "errors", report.Errors);
+            json.WriteStartObject("first_errors");
+            foreach (var (kind, message) in report.FirstErrors)
+            {
+                json.WriteString(kind, message);
+            }
+
+            json.WriteEndObject();
             json.WriteStartArray("sla");
             foreach (var s in report.Sla)
             {
@@ -168,7 +175,7 @@ public static class ReplayReportWriter
 
         foreach (var (kind, count) in report.Errors)
         {
-            Line($"- {kind}: {count:N0}");
+            Line($"- {kind}: {count:N0}{(report.FirstErrors.TryGetValue(kind, out var first) ? $" — first: `{first.ReplaceLineEndings(" ")}`" : "")}");
         }
 
         Line($"");

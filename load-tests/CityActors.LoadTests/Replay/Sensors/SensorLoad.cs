@@ -98,7 +98,7 @@ public sealed class SensorLoad(SensorFleet fleet, double intervalSeconds, Sensor
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            metrics.Failed(Operation, Lifecycle.LifecycleRunner.KindOf(ex), metrics.Now, metrics.SensorBatches);
+            metrics.Failed(Operation, Lifecycle.LifecycleRunner.KindOf(ex), metrics.Now, metrics.SensorBatches, $"{ex.GetType().Name}: {ex.Message}");
         }
         finally
         {

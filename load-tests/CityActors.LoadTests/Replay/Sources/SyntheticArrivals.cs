@@ -7,7 +7,10 @@ namespace CityActors.LoadTests.Replay.Sources;
 /// for a day of the given size, compressed in time, each case drawn from the year's complaint mix (street and matter),
 /// the channel mix, and a point inside the street's real boundary. The same seed gives the same cases.
 /// </summary>
-public sealed class SyntheticArrivals(ComplaintMix mix, ChannelMix channels, PlaceSampler places, double requestsPerDay, double compression, double startHour, TimeSpan window, int seed)
+/// <remarks>With a ramp, the rate grows linearly from zero to the day's over its first seconds: a cluster just started has no
+/// activations, and 300 cold case grains a second (each reading its journal, each duplicate tile rebuilding from the read
+/// model) is a start-up storm no city sees.</remarks>
+public sealed class SyntheticArrivals(ComplaintMix mix, ChannelMix channels, PlaceSampler places, double requestsPerDay, double compression, double startHour, TimeSpan window, int seed, TimeSpan ramp = default)
 {
     /// <summary>New cases per wall second that the schedule offers at its peak hour.</summary>
     public double PeakRatePerWallSecond => DailyCurve.PeakRatePerSecond(requestsPerDay) * compression;
@@ -52,5 +55,6 @@ public sealed class SyntheticArrivals(ComplaintMix mix, ChannelMix channels, Pla
     }
 
     private double RateAt(double wallSeconds) =>
-        DailyCurve.RatePerSecond(((startHour * 3600) + (wallSeconds * compression)) % 86_400, requestsPerDay) * compression;
+        DailyCurve.RatePerSecond(((startHour * 3600) + (wallSeconds * compression)) % 86_400, requestsPerDay) * compression
+        * (ramp > TimeSpan.Zero ? Math.Min(1, wallSeconds / ramp.TotalSeconds) : 1);
 }

@@ -190,7 +190,7 @@ public sealed class ReplayCluster : IAsyncDisposable
             """
             select extract(epoch from recorded_at - (payload->'meta'->>'at')::timestamptz)::float8
             from grain_journal
-            where grain_type = 'case' and event_type in ('timer-warned', 'timer-overdue', 'timer-escalated')
+            where grain_type = 'case' and event_type in ('TimerWarned', 'TimerOverdue', 'TimerEscalated')
             """,
             connection);
         await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
