@@ -77,12 +77,14 @@ public sealed class LifecycleRunner(ICaseTarget target, ReplayMetrics metrics, T
                 using var limit = CancellationTokenSource.CreateLinkedTokenSource(stop);
                 limit.CancelAfter(callTimeout);
                 var answer = await target.ExecuteAsync(plan.CaseId, command, limit.Token).ConfigureAwait(false);
+                ledger.Acknowledge(step.Kind, answer.Version, answer.Status);
                 if (step.Kind == StepKind.Accept && answer.Lead != plan.Department)
                 {
-                    throw new CaseCallException("not dispatched as planned", $"Case {plan.CaseId} went to {answer.Lead ?? "no department"}, not {plan.Department}.");
+                    // Acknowledged, but the people planned for this case are not the ones who now hold it: its lifecycle ends here.
+                    metrics.Failed(operation, "not dispatched as planned", metrics.Now, metrics.Commands, $"Case {plan.CaseId} went to {answer.Lead ?? "no department"}, not {plan.Department}.");
+                    return false;
                 }
 
-                ledger.Acknowledge(step.Kind, answer.Version, answer.Status);
                 metrics.Succeeded(operation, intended, metrics.Now, metrics.Commands);
                 return true;
             }
@@ -98,7 +100,7 @@ public sealed class LifecycleRunner(ICaseTarget target, ReplayMetrics metrics, T
                     return true;
                 }
 
-                if (metrics.Now - intended > patience || ex is CaseCallException { Kind: "not dispatched as planned" })
+                if (metrics.Now - intended > patience)
                 {
                     return false;
                 }
