@@ -1,6 +1,7 @@
 using CityActors.LoadTests.Benchmarks;
+using CityActors.LoadTests.Replay;
 
-// Usage: bench <name> [options]. Human-readable progress goes to stdout first; the last line of stdout is one JSON
+// Usage: bench <name> [options], or replay [options] (docs/replay.md). Human-readable progress goes to stdout first; the last line of stdout is one JSON
 // object for scripts. Logs of the silos go to stderr only, so nothing can follow the JSON line on stdout.
 // One entry per benchmark, one line each.
 var benchmarks = new Dictionary<string, Func<BenchmarkSettings, TextWriter, Task<BenchmarkReport>>>(StringComparer.Ordinal)
@@ -17,9 +18,15 @@ var benchmarks = new Dictionary<string, Func<BenchmarkSettings, TextWriter, Task
     ["assist-suggest"] = AssistSuggestBenchmark.RunAsync,
 };
 
+if (args.Length >= 1 && args[0] == "replay")
+{
+    return await ReplayCommand.MainAsync(args[1..], Console.Out, Console.Error);
+}
+
 if (args.Length < 2 || args[0] != "bench" || !benchmarks.TryGetValue(args[1], out var run))
 {
     Console.Error.WriteLine($"usage: bench <{string.Join("|", benchmarks.Keys)}> {BenchmarkSettings.Usage}");
+    Console.Error.WriteLine($"   or: {ReplayOptions.Usage}");
     return 2;
 }
 

@@ -28,7 +28,10 @@ internal sealed class FailoverCluster : IAsyncDisposable
 
     public IReadOnlyList<SiloProcess> Silos => _silos;
 
-    public static async Task<FailoverCluster> StartAsync(int count)
+    /// <param name="count">Silo processes to start.</param>
+    /// <param name="siloEnvironment">Further environment variables of every silo process.</param>
+    /// <param name="siloDatabase">The connection string the silos get, from the database's own (a relay in front of it); null: the database's.</param>
+    public static async Task<FailoverCluster> StartAsync(int count, IReadOnlyDictionary<string, string>? siloEnvironment = null, Func<string, string>? siloDatabase = null)
     {
         var dll = await SiloExecutable.BuildAsync(TextWriter.Null).ConfigureAwait(false);
         var server = await PostgresServer.StartAsync().ConfigureAwait(false);
@@ -37,7 +40,7 @@ internal sealed class FailoverCluster : IAsyncDisposable
         var database = new NpgsqlConnectionStringBuilder(await server.CreateDatabaseAsync("failover").ConfigureAwait(false));
         database.Remove("Maximum Pool Size");
         var silos = await Task.WhenAll(Enumerable.Range(0, count)
-            .Select(_ => SiloProcess.StartAsync(dll, database.ConnectionString, FreePorts.Next(), FreePorts.Next()))).ConfigureAwait(false);
+            .Select(_ => SiloProcess.StartAsync(dll, siloDatabase?.Invoke(database.ConnectionString) ?? database.ConnectionString, FreePorts.Next(), FreePorts.Next(), siloEnvironment))).ConfigureAwait(false);
         var cluster = new FailoverCluster(server, database.ConnectionString, silos);
         await cluster.WaitForActiveAsync(count).ConfigureAwait(false);
         await cluster.ConnectAsync().ConfigureAwait(false);

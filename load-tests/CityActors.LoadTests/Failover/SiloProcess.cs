@@ -17,10 +17,12 @@ internal sealed class SiloProcess : IAsyncDisposable
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly string _dll;
     private readonly string _connectionString;
+    private readonly IReadOnlyDictionary<string, string> _environment;
 
-    private SiloProcess(string dll, string connectionString, int siloPort, int gatewayPort)
+    private SiloProcess(string dll, string connectionString, int siloPort, int gatewayPort, IReadOnlyDictionary<string, string>? environment)
     {
         (_dll, _connectionString, SiloPort, GatewayPort) = (dll, connectionString, siloPort, gatewayPort);
+        _environment = environment ?? new Dictionary<string, string>();
         var info = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { dll, "--urls", $"http://127.0.0.1:{FreePorts.Next()}" },
@@ -36,6 +38,11 @@ internal sealed class SiloProcess : IAsyncDisposable
         info.Environment["Logging__Console__FormatterName"] = "simple";
         info.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
         info.Environment["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ";
+        foreach (var (name, value) in _environment)
+        {
+            info.Environment[name] = value;
+        }
+
         _process = new Process { StartInfo = info };
         _process.OutputDataReceived += (_, e) => OnLine(e.Data);
         _process.ErrorDataReceived += (_, e) => OnLine(e.Data);
@@ -45,9 +52,10 @@ internal sealed class SiloProcess : IAsyncDisposable
 
     public int GatewayPort { get; }
 
-    public static async Task<SiloProcess> StartAsync(string dll, string connectionString, int siloPort, int gatewayPort)
+    /// <summary>Starts the silo executable <paramref name="dll"/> on the database and ports, with <paramref name="environment"/> (configuration keys with "__" for ":") added to its own.</summary>
+    public static async Task<SiloProcess> StartAsync(string dll, string connectionString, int siloPort, int gatewayPort, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var silo = new SiloProcess(dll, connectionString, siloPort, gatewayPort);
+        var silo = new SiloProcess(dll, connectionString, siloPort, gatewayPort, environment);
         silo._process.Start();
         silo._process.BeginOutputReadLine();
         silo._process.BeginErrorReadLine();
@@ -65,7 +73,7 @@ internal sealed class SiloProcess : IAsyncDisposable
         return silo;
     }
 
-    public Task<SiloProcess> RestartAsync() => StartAsync(_dll, _connectionString, SiloPort, GatewayPort);
+    public Task<SiloProcess> RestartAsync() => StartAsync(_dll, _connectionString, SiloPort, GatewayPort, _environment);
 
     /// <summary>SIGKILL through kill(1): no shutdown, no hand-off; the kernel closes the sockets.</summary>
     public async Task KillAsync()
