@@ -98,24 +98,54 @@ public sealed partial class CaseDecider
 
         while (c.State.Timers.TryGetValue(command.Key ?? "", out var timer) && timer.NextPoint is { } point && point <= c.Now)
         {
-            var meta = new EventMeta(point, command.By);
-            switch (timer.Phase)
-            {
-                case TimerPhase.Running:
-                    c.Emit(new TimerWarned(meta, timer.Key));
-                    break;
-                case TimerPhase.Warned:
-                    c.Emit(new TimerOverdue(meta, timer.Key));
-                    if (!timer.IsSupervision && timer.EscalationLevel < SlaTimer.TopEscalationLevel)
-                    {
-                        Escalate(c, timer, timer.EscalationLevel + 1, point, meta);
-                    }
+            ApplyPoint(c, timer, point, command.By);
+        }
+    }
 
-                    break;
-                default:
+    /// <summary>
+    /// Applies every clock point already due before a command acts. The tick of a point can arrive after a command
+    /// that stops its clock (a busy silo, a restart); without this the stage would end on time in the journal and the
+    /// KPIs although its deadline had passed.
+    /// </summary>
+    private void CatchUpClock(Context c)
+    {
+        if (c.State.IsSuspended)
+        {
+            return;
+        }
+
+        while (NextDuePoint(c) is { } timer)
+        {
+            ApplyPoint(c, timer, timer.NextPoint!.Value, Actor.Clock);
+        }
+    }
+
+    private static SlaTimer? NextDuePoint(Context c) =>
+        c.State.Timers.Values
+            .Where(t => t.NextPoint is { } point && point <= c.Now)
+            .OrderBy(t => t.NextPoint)
+            .ThenBy(t => t.Key, StringComparer.Ordinal)
+            .FirstOrDefault();
+
+    private void ApplyPoint(Context c, SlaTimer timer, DateTimeOffset point, Actor by)
+    {
+        var meta = new EventMeta(point, by);
+        switch (timer.Phase)
+        {
+            case TimerPhase.Running:
+                c.Emit(new TimerWarned(meta, timer.Key));
+                break;
+            case TimerPhase.Warned:
+                c.Emit(new TimerOverdue(meta, timer.Key));
+                if (!timer.IsSupervision && timer.EscalationLevel < SlaTimer.TopEscalationLevel)
+                {
                     Escalate(c, timer, timer.EscalationLevel + 1, point, meta);
-                    break;
-            }
+                }
+
+                break;
+            default:
+                Escalate(c, timer, timer.EscalationLevel + 1, point, meta);
+                break;
         }
     }
 

@@ -90,6 +90,11 @@ public sealed partial class CaseDecider
         }
 
         var context = new Context(this, state, command, now, emit);
+        if (command is not Cases.TimerDue)
+        {
+            CatchUpClock(context);
+        }
+
         switch (command)
         {
             case VerifyCase c: Verify(context, c); break;

@@ -62,6 +62,26 @@ public sealed class CaseSlaTests
     }
 
     [Fact]
+    public void A_command_after_a_deadline_whose_tick_has_not_arrived_finds_the_stage_overdue()
+    {
+        var book = new CaseBook();
+        var id = book.Dispatched("sla-4", "0101", SouthBank, At(9, 30, 16, 50));
+        book.Execute(id, new SignFor(Clerk(Water), Water), At(9, 30, 17));
+
+        // The handling deadline (7 October 09:30) passed, its tick is still on its way; the department reports handled.
+        var events = book.Execute(id, new ReportHandled(Handler(Water), Water, "已修复"), At(10, 7, 10));
+
+        events.Select(e => (e.GetType().Name, e.Meta.At, e.Meta.By)).Take(3).ShouldBe(
+        [
+            ("TimerWarned", At(10, 6, 16, 24), Actor.Clock),
+            ("TimerOverdue", At(10, 7, 9, 30), Actor.Clock),
+            ("TimerEscalated", At(10, 7, 9, 30), Actor.Clock),
+        ]);
+        events.Skip(3).ShouldAllBe(e => e.Meta.At == At(10, 7, 10));
+        events.OfType<TimerEscalated>().ShouldHaveSingleItem();
+    }
+
+    [Fact]
     public void A_make_up_saturday_counts_as_working_time()
     {
         var book = new CaseBook();
