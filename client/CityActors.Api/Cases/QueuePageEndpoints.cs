@@ -33,31 +33,10 @@ public static class QueuePageEndpoints
 
     private static async Task<IResult> PageAsync(HttpContext context, IGrainFactory grains, string? queue = null, string? limit = null, string? after = null)
     {
-        if (ApiTokens.ActorOf(context.User) is not { } caller)
+        var (caller, owner, only, problem) = CallerQueues.Resolve(context, queue);
+        if (problem is not null)
         {
-            return ApiProblems.Unauthenticated("The token names no subject or no known role.");
-        }
-
-        var owner = (StaffRoles.PostOf(caller.Role), caller.Org) switch
-        {
-            (StaffPost.OperationsCentre, { } unit) => WorkOwner.Centre(unit),
-            (StaffPost.Department, { } department) => WorkOwner.Department(department),
-            _ => null,
-        };
-        if (owner is null)
-        {
-            return ApiProblems.Forbidden("Work queues belong to operations centres and departments; the caller works at neither.");
-        }
-
-        WorkQueue? only = null;
-        if (queue is not null)
-        {
-            if (!Enum.TryParse<WorkQueue>(queue, ignoreCase: true, out var parsed) || int.TryParse(queue, out _))
-            {
-                return ApiProblems.Invalid($"queue '{queue}' is not one of: {string.Join(", ", Enum.GetNames<WorkQueue>())}.");
-            }
-
-            only = parsed;
+            return problem;
         }
 
         var size = DefaultLimit;
