@@ -20,9 +20,18 @@ public sealed class ConsoleHost : IAsyncLifetime
     /// <summary>Debian's Chromium; CITYACTORS_CHROMIUM names another build of Chromium.</summary>
     private static readonly string ChromiumPath = Environment.GetEnvironmentVariable("CITYACTORS_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
+    private readonly bool _seed;
     private IPlaywright? _playwright;
 
-    public ApiHost Api { get; } = new();
+    public ConsoleHost()
+        : this(new ApiHost(), seed: true)
+    {
+    }
+
+    /// <summary>A console over <paramref name="api"/>, with the seeded cases only when <paramref name="seed"/>.</summary>
+    internal ConsoleHost(ApiHost api, bool seed) => (Api, _seed) = (api, seed);
+
+    public ApiHost Api { get; }
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -41,7 +50,7 @@ public sealed class ConsoleHost : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotDirectory);
         var browser = StartBrowserAsync();
         await Api.InitializeAsync();
-        Seeded = SeedAsync();
+        Seeded = _seed ? SeedAsync() : Task.FromResult(TimeSpan.Zero);
         Browser = await browser;
     }
 
