@@ -24,7 +24,9 @@ namespace CityActors.Api;
 /// <summary>The API host: built here so tests start exactly what <c>dotnet run</c> starts.</summary>
 public static class ApiApplication
 {
-    public static WebApplication Create(string[] args)
+    /// <param name="args">Command-line arguments, as <c>dotnet run</c> passes them.</param>
+    /// <param name="configure">Added to the builder last (tests use it to collect the host's logs).</param>
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         var mode = ApiModes.From(builder.Configuration);
@@ -76,6 +78,7 @@ public static class ApiApplication
             });
         builder.Services.AddAuthorization();
         builder.Services.AddCityActorsTelemetry(builder.Configuration);
+        configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseExceptionHandler();

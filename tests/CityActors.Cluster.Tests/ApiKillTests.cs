@@ -10,6 +10,8 @@ using CityActors.Domain.Cases;
 using CityActors.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Xunit.Abstractions;
 
 namespace CityActors.Cluster.Tests;
@@ -36,7 +38,7 @@ public sealed class ApiKillTests(ITestOutputHelper output)
             "--CityActors:Client:Gateways:1", $"127.0.0.1:{cluster.Silos[1].GatewayPort.ToString(CultureInfo.InvariantCulture)}",
             "--CityActors:Api:Jwt:SigningKey", key,
             "--Logging:LogLevel:Default", "Warning",
-        ]);
+        ], builder => builder.Logging.AddFakeLogging(o => o.FilteredLevels.Add(LogLevel.Error)));
         await api.StartAsync();
         var tokens = ApiTokens.From(new ConfigurationBuilder().AddInMemoryCollection([KeyValuePair.Create<string, string?>("CityActors:Api:Jwt:SigningKey", key)]).Build(), allowGeneratedKey: false);
         var hotline = tokens.Issue(new Actor("hotline-gateway", Role.ChannelSystem, "Hotline"), DateTimeOffset.UtcNow, TimeSpan.FromHours(1));
@@ -97,7 +99,10 @@ public sealed class ApiKillTests(ITestOutputHelper output)
         output.WriteLine($"{acknowledged.Count} cases acknowledged ({atKill} before the kill); failed requests by status: " +
             (failures.IsEmpty ? "none" : string.Join(", ", failures.OrderBy(f => f.Key).Select(f => $"{f.Key} × {f.Value}"))));
         missing.ShouldBeEmpty(cluster.Logs());
-        failures.Keys.ShouldAllBe(s => s == 503 || s == 409, "a request caught by the kill is answered unavailable (or refused as already done on its retry), never a 500");
+        var apiErrors = api.Services.GetFakeLogCollector().GetSnapshot().Select(r => $"{r.Category}: {r.Message} {r.Exception}");
+        failures.Keys.ShouldAllBe(s => s == 503 || s == 409,
+            "a request caught by the kill is answered unavailable (or refused as already done on its retry), never a 500; the API logged: " +
+            string.Join(Environment.NewLine, apiErrors));
     }
 
     private static async Task<int> SendAsync(HttpClient http, string token, HttpMethod method, string path, string json)
