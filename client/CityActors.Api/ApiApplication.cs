@@ -101,6 +101,7 @@ public static class ApiApplication
         app.MapCaseActionEndpoints();
         app.MapCaseListEndpoints();
         app.MapAssistEndpoints();
+        app.MapSimilarCaseEndpoints();
         app.MapQueuePageEndpoints();
         app.MapCityMapEndpoints();
         app.MapDirectoryEndpoints();

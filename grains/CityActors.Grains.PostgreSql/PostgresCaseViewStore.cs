@@ -112,6 +112,32 @@ public sealed class PostgresCaseViewStore(NpgsqlDataSource dataSource) : ICasePr
         return await ReadViewsAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<CaseView>> RecentlyClosedAsync(string matterCode, BoundingBox? box, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(matterCode);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+
+        // The status is a literal so the partial index case_view_closed_matter serves the query: walk the matter's
+        // closures newest first and stop at the limit.
+        await using var command = dataSource.CreateCommand();
+        command.Parameters.Add(new NpgsqlParameter { Value = matterCode });
+        command.Parameters.Add(new NpgsqlParameter { Value = limit });
+        var inBox = "";
+        if (box is not null)
+        {
+            foreach (var bound in new[] { box.MinLongitude, box.MaxLongitude, box.MinLatitude, box.MaxLatitude })
+            {
+                command.Parameters.Add(new NpgsqlParameter { Value = bound });
+            }
+
+            inBox = "and longitude between $3 and $4 and latitude between $5 and $6";
+        }
+
+        command.CommandText = $"select view::text from case_view where status = 'Closed' and matter = $1 and closed_at is not null {inBox} order by closed_at desc, case_id limit $2";
+        return await ReadViewsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<CaseKpis> KpisAsync(KpiScope scope, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);

@@ -50,3 +50,5 @@ create index if not exists case_view_status on case_view (status);
 create index if not exists case_view_dispatched_to on case_view using gin (dispatched_to);
 create index if not exists case_view_queue_owners on case_view using gin (queue_owners);
 create index if not exists case_view_point on case_view (longitude, latitude) where longitude is not null;
+-- Closed cases of a matter, latest closure first: the candidates for "how were cases like this resolved".
+create index if not exists case_view_closed_matter on case_view (matter, closed_at desc, case_id) where status = 'Closed';

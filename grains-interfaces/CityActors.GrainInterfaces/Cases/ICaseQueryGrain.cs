@@ -17,7 +17,23 @@ public interface ICaseQueryGrain : IGrainWithIntegerKey
     [Alias("queued-for")]
     Task<IReadOnlyList<CaseView>> QueuedFor(WorkOwner owner);
 
+    /// <summary>
+    /// The <paramref name="limit"/> closed cases of <paramref name="view"/>'s matter most like it (words and nearness),
+    /// best first, never the case itself.
+    /// </summary>
+    /// <exception cref="ArgumentException">The limit is outside 1–<see cref="SimilarCases.MaxLimit"/>.</exception>
+    [Alias("similar-to")]
+    Task<IReadOnlyList<SimilarCaseView>> SimilarTo(CaseView view, int limit);
+
     /// <summary>KPIs of the cases reported in [<paramref name="from"/>, <paramref name="to"/>) within <paramref name="scope"/>.</summary>
     [Alias("kpis")]
     Task<CaseKpis> Kpis(KpiScope scope, DateTimeOffset from, DateTimeOffset to);
+}
+
+/// <summary>Bounds of a similar-cases answer.</summary>
+public static class SimilarCases
+{
+    public const int DefaultLimit = 5;
+
+    public const int MaxLimit = 20;
 }

@@ -1,4 +1,3 @@
-using CityActors.Assist.Duplicates;
 using CityActors.Assist.History;
 
 namespace CityActors.Assist.Similar;
@@ -23,7 +22,7 @@ public sealed class SimilarCaseIndex
                 byType[request.Type] = list = [];
             }
 
-            list.Add(new Entry(request, TextSimilarity.Words(request.Title)));
+            list.Add(new Entry(request, Similarity.Words(request.Title)));
         }
     }
 
@@ -37,18 +36,13 @@ public sealed class SimilarCaseIndex
         }
 
         var end = UpperBound(list, asOf);
-        var words = TextSimilarity.Words(title);
+        var words = Similarity.Words(title);
         var found = new List<SimilarCase>();
         for (var i = end - 1; i >= Math.Max(0, end - LookBack); i--)
         {
             var (other, otherWords) = list[i];
-            double? meters = latitude is { } lat && longitude is { } lon && other.IsLocated
-                ? Geo.Meters(lat, lon, other.Latitude!.Value, other.Longitude!.Value)
-                : null;
-
-            // Half text, half place: within a few hundred metres the same crew and the same street furniture.
-            var nearness = meters is { } m ? Math.Exp(-m / 1000) : 0;
-            var score = 0.5 * TextSimilarity.Jaccard(words, otherWords) + 0.5 * nearness;
+            var meters = Similarity.Meters(latitude, longitude, other.Latitude, other.Longitude);
+            var score = Similarity.Score(words, otherWords, meters);
             found.Add(new SimilarCase(other.Id, other.Title, other.Closure, other.ResolutionHours!.Value, meters, score));
         }
 

@@ -98,6 +98,12 @@ public sealed class CaseState
     /// <summary>That suggestion's confidence.</summary>
     public double? AutoDispatchConfidence { get; set; }
 
+    /// <summary>What the lead department reported on handling it (处理反馈), kept for "how were cases like this resolved".</summary>
+    public string? HandlingFeedback { get; set; }
+
+    /// <summary>The note of the inspection that closed it (结案), if the inspector wrote one.</summary>
+    public string? ClosingNote { get; set; }
+
     public Assignment? Lead => Assignments.FirstOrDefault(a => a.IsLead);
 
     public Assignment? AssignmentOf(string department) => Assignments.FirstOrDefault(a => a.Department == department);
@@ -187,6 +193,11 @@ public sealed class CaseState
                 break;
             case AssignmentHandled e:
                 Replace(e.Department, a => a with { Status = AssignmentStatus.Handled, HandledAt = at });
+                if (AssignmentOf(e.Department) is { IsLead: true })
+                {
+                    HandlingFeedback = e.Meta.Reason;
+                }
+
                 if (Status == CaseStatus.Handled)
                 {
                     HandledAt = at;
@@ -248,9 +259,10 @@ public sealed class CaseState
                 HandledAt = null;
                 Status = CaseStatus.Handling;
                 break;
-            case CaseClosed:
+            case CaseClosed e:
                 Status = CaseStatus.Closed;
                 ClosedAt = at;
+                ClosingNote = e.Meta.Reason;
                 Supervisions.Clear();
                 break;
             case CaseEvaluated e:
@@ -267,6 +279,8 @@ public sealed class CaseState
                 ClosedAt = null;
                 HandledAt = null;
                 Satisfaction = null;
+                HandlingFeedback = null;
+                ClosingNote = null;
                 break;
             case TimerStarted e:
                 Timers[e.Timer.Key] = e.Timer;

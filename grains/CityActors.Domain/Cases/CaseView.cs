@@ -51,6 +51,12 @@ public sealed record CaseView(
     /// <summary>When the city's model expected, at intake, the case to be resolved (Open311 <c>expected_datetime</c>).</summary>
     public DateTimeOffset? ExpectedResolutionAt { get; init; }
 
+    /// <summary>What the lead department reported on handling it (处理反馈); null until handled.</summary>
+    public string? HandlingFeedback { get; init; }
+
+    /// <summary>The note of the inspection that closed it; null when the inspector wrote none or it is not closed.</summary>
+    public string? ClosingNote { get; init; }
+
     /// <summary>The department leading the current dispatch.</summary>
     public string? Lead => Assignments.FirstOrDefault(a => a.IsLead)?.Department;
 
@@ -124,6 +130,8 @@ public sealed record CaseView(
             state.SensorRecoveredAt)
         {
             ExpectedResolutionAt = state.ExpectedResolutionAt,
+            HandlingFeedback = state.HandlingFeedback,
+            ClosingNote = state.ClosingNote,
         };
     }
 }

@@ -14,6 +14,13 @@ public interface ICaseReadModel
     /// <summary>Open cases that sit in any queue of <paramref name="owner"/>.</summary>
     Task<IReadOnlyList<CaseView>> QueuedForAsync(WorkOwner owner, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The <paramref name="limit"/> most recently closed cases of <paramref name="matterCode"/> (status Closed, latest
+    /// closure first, then by id), located inside <paramref name="box"/> when one is given: the candidates for "how were
+    /// cases like this resolved".
+    /// </summary>
+    Task<IReadOnlyList<CaseView>> RecentlyClosedAsync(string matterCode, BoundingBox? box, int limit, CancellationToken cancellationToken);
+
     /// <summary>KPIs of the cases reported in [<paramref name="from"/>, <paramref name="to"/>) within <paramref name="scope"/>.</summary>
     Task<CaseKpis> KpisAsync(KpiScope scope, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 }

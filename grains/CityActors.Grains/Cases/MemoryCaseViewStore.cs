@@ -89,6 +89,23 @@ public sealed class MemoryCaseViewStore : ICaseProjectionStore, ICaseReadModel
         }
     }
 
+    public Task<IReadOnlyList<CaseView>> RecentlyClosedAsync(string matterCode, BoundingBox? box, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(matterCode);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<CaseView>>(
+            [
+                .. _views.Values
+                    .Where(v => v.Status == CaseStatus.Closed && v.ClosedAt is not null && v.MatterCode == matterCode && (box is null || box.Contains(v.Place.Longitude, v.Place.Latitude)))
+                    .OrderByDescending(v => v.ClosedAt!.Value.UtcTicks)
+                    .ThenBy(v => v.Id, StringComparer.Ordinal)
+                    .Take(limit),
+            ]);
+        }
+    }
+
     public Task<CaseKpis> KpisAsync(KpiScope scope, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         lock (_lock)

@@ -177,6 +177,30 @@ public sealed class CaseLifecycleTests
     }
 
     [Fact]
+    public void A_closed_case_keeps_how_it_was_resolved_the_lead_s_latest_feedback_and_the_closing_note_until_reopened()
+    {
+        var book = new CaseBook();
+        var id = book.Dispatched("res-1", "0301", SouthBank, At(11, 16, 10));
+        book.Execute(id, new DispatchCase(Operator("rt.1.01"), "rt.1.municipal", ["rt.transit"]), At(11, 16, 10, 5));
+        book.Execute(id, new SignFor(Clerk("rt.1.municipal"), "rt.1.municipal"), At(11, 16, 10, 10));
+        book.Execute(id, new SignFor(Clerk("rt.transit"), "rt.transit"), At(11, 16, 10, 12));
+        book.Execute(id, new ReportHandled(Handler("rt.1.municipal"), "rt.1.municipal", "路面已修补"), At(11, 16, 11));
+        book.Execute(id, new ReportHandled(Handler("rt.transit"), "rt.transit", "公交改道已恢复"), At(11, 16, 11, 30));
+        book[id].HandlingFeedback.ShouldBe("路面已修补");
+        book.Execute(id, new InspectCase(Operator("rt.1.01"), Passed: false, "仍有坑洼"), At(11, 16, 11, 45));
+        book[id].ClosingNote.ShouldBeNull();
+
+        book.Execute(id, new ReportHandled(Handler("rt.1.municipal"), "rt.1.municipal", "返工: 重新铺设沥青"), At(11, 16, 14));
+        book.Execute(id, new ReportHandled(Handler("rt.transit"), "rt.transit", "返工完成"), At(11, 16, 14, 10));
+        book.Execute(id, new InspectCase(Operator("rt.1.01"), Passed: true, "路面平整"), At(11, 16, 14, 30));
+
+        var view = CaseView.From(book[id]);
+        (view.HandlingFeedback, view.ClosingNote).ShouldBe(("返工: 重新铺设沥青", "路面平整"));
+        book.Execute(id, new ReopenCase(Operator("rt.1.01"), "又出现坑洼"), At(11, 17, 9));
+        (book[id].HandlingFeedback, book[id].ClosingNote).ShouldBe((null, null));
+    }
+
+    [Fact]
     public void A_department_that_is_not_assigned_cannot_act_on_the_case()
     {
         var book = new CaseBook();

@@ -198,6 +198,26 @@ public abstract class CaseReadModelContract
         (await Should.ThrowAsync<ArgumentException>(() => store.QueryAsync(new CaseQuery(After: "yesterday"), default))).Message.ShouldBe("'yesterday' is not a cursor from a previous page.");
     }
 
+    [Fact]
+    public async Task Recently_closed_cases_of_a_matter_are_only_the_closed_ones_inside_the_box()
+    {
+        var store = await StoreAsync();
+        var closed = ReadModelCases.View("hl-closed-2");
+        var aroundMarket = new BoundingBox(ReadModelCases.Market.Longitude!.Value - 0.001, ReadModelCases.Market.Latitude!.Value - 0.001, ReadModelCases.Market.Longitude!.Value + 0.001, ReadModelCases.Market.Latitude!.Value + 0.001);
+        var aroundHarbour = new BoundingBox(Harbour.Longitude!.Value - 0.001, Harbour.Latitude!.Value - 0.001, Harbour.Longitude!.Value + 0.001, Harbour.Latitude!.Value + 0.001);
+
+        // 0501 also has a handled, a rejected and a merged case (the last two have a closing time but were not closed).
+        ReadModelCases.Views.Count(v => v.MatterCode == "0501" && v.ClosedAt is not null).ShouldBe(3);
+        var anywhere = await store.RecentlyClosedAsync("0501", null, 10, default);
+        anywhere.Select(v => v.Id).ShouldBe(["hl-closed-2"]);
+        Json(anywhere[0]).ShouldBe(Json(closed));
+        anywhere[0].HandlingFeedback.ShouldBe("已彻底清理");
+        (await store.RecentlyClosedAsync("0501", aroundMarket, 10, default)).Select(v => v.Id).ShouldBe(["hl-closed-2"]);
+        (await store.RecentlyClosedAsync("0501", aroundHarbour, 10, default)).ShouldBeEmpty();
+        (await store.RecentlyClosedAsync("0501", null, 0, default)).ShouldBeEmpty();
+        (await store.RecentlyClosedAsync("9999", null, 10, default)).ShouldBeEmpty();
+    }
+
     /// <summary>A store that holds exactly <see cref="ReadModelCases.All"/>, saved in one batch.</summary>
     private protected abstract Task<ICaseReadModel> StoreAsync();
 
