@@ -6,7 +6,8 @@ import { formatPercent, formatTime, t } from './i18n.js';
  * What the city's learned model suggests for a case as it was reported (智能分类 · 智能分拨): its top three matters
  * with their confidence, the departments the catalogue names at the place beside the one history points to, whether
  * that is sure enough to dispatch without a person (the gate), and the expected resolution time. From GET
- * /api/v1/cases/{id}/suggestions; a city that ships no model answers 404 and the section stays empty. The suggestion is
+ * /api/v1/cases/{id}/suggestions; a city that ships no model answers 404, the section stays empty and the console
+ * does not ask again until the next sign-in. The suggestion is
  * for the case as reported, so it is read once per opened case, not on every live change.
  */
 export class CaseSuggestions {
@@ -18,11 +19,16 @@ export class CaseSuggestions {
   }
 
   async load() {
+    if (this.context.cityHasNoModel) return;
     try {
       const suggestion = await api(`/api/v1/cases/${encodeURIComponent(this.caseId)}/suggestions`);
       this.render(suggestion);
     } catch (e) {
-      if (e instanceof ApiError && e.status === 404) return; // no model in this city (or no longer readable): nothing to show
+      if (e instanceof ApiError && e.status === 404) {
+        // The panel has just read the case, so a 404 here is the city's missing model: not asked again this session.
+        this.context.cityHasNoModel = true;
+        return;
+      }
       this.element.hidden = false;
       replace(this.element, h('p', { class: 'muted' }, `${t('suggestions')}: ${e.message}`));
     }
