@@ -53,14 +53,23 @@ public sealed class ConsoleSession : IAsyncDisposable
         }
     }
 
-    /// <summary>Opens the console at "/" in <paramref name="language"/> ("en" or "zh"), signs in as the identity and waits until it is ready and live.</summary>
-    public static async Task<ConsoleSession> SignInAsync(ConsoleHost host, string id, string role, string org, ViewportSize? viewport = null, string language = "en")
+    /// <summary>
+    /// Opens the console at "/" in <paramref name="language"/> ("en" or "zh"), signs in as the identity and waits until it
+    /// is ready and live. With <paramref name="controlledClock"/> the page's timers run on Playwright's clock, which flows
+    /// with real time until a test moves it on (<c>Page.Clock.RunForAsync</c>) to fire a page's periodic work at once.
+    /// </summary>
+    public static async Task<ConsoleSession> SignInAsync(ConsoleHost host, string id, string role, string org, ViewportSize? viewport = null, string language = "en", bool controlledClock = false)
     {
         ArgumentNullException.ThrowIfNull(host);
         var size = viewport ?? WallScreen;
         var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.Api.BaseAddress.ToString(), ViewportSize = size });
         context.SetDefaultTimeout(15_000);
         await context.AddInitScriptAsync($"localStorage.setItem('cityactors.language', '{language}')");
+        if (controlledClock)
+        {
+            await context.Clock.InstallAsync();
+        }
+
         var session = new ConsoleSession(host, context, await context.NewPageAsync(), size);
         var page = session.Page;
         await page.GotoAsync("/");

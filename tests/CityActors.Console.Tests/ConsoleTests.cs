@@ -14,7 +14,7 @@ namespace CityActors.Console.Tests;
 /// through the console while it updates live; scope, the emergency switch, the phone layout and the load time.
 /// </summary>
 [TestCaseOrderer(ByNameOrderer.TypeName, ByNameOrderer.AssemblyName)]
-public sealed class ConsoleTests(ConsoleHost host, ITestOutputHelper output) : IClassFixture<ConsoleHost>
+public sealed partial class ConsoleTests(ConsoleHost host, ITestOutputHelper output) : IClassFixture<ConsoleHost>
 {
     private const string Street = "nyc.1.105";
 
@@ -96,7 +96,7 @@ public sealed class ConsoleTests(ConsoleHost host, ITestOutputHelper output) : I
         await Expect(closedTile).ToHaveTextAsync((closedBefore + 1).ToString(CultureInfo.InvariantCulture), new() { Timeout = 10_000 });
         await Expect(leader.Page.Locator("#kpi-tiles [data-kpi='closureRate'] .tile-value")).Not.ToHaveTextAsync("—");
         await Expect(leader.Page.Locator("#kpi-trend")).ToHaveCountAsync(1);
-        (await leader.Page.Locator("#kpi-units li").CountAsync()).ShouldBeGreaterThan(0);
+        await ShouldRankEveryUnitAndDepartmentOfTheStreetAsync(leader.Page, lead);
         await leader.ScreenshotAsync("street-leader-kpis");
 
         var history = await leader.Page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#case-history li')].map(li => li.dataset.event)");
@@ -264,6 +264,42 @@ public sealed class ConsoleTests(ConsoleHost host, ITestOutputHelper output) : I
 
             session.ShouldHaveNoErrors();
         }
+    }
+
+    /// <summary>
+    /// Every unit below the street and every department working there (the city's, the district's, the street's own)
+    /// is ranked, those without cases in the period too, after the others; the department that closed the case has cases.
+    /// </summary>
+    private async Task ShouldRankEveryUnitAndDepartmentOfTheStreetAsync(IPage page, string lead)
+    {
+        var token = await host.Api.TokenAsync("reader", "centreOperator", "nyc");
+        var below = (await host.Api.SendAsync(HttpMethod.Get, $"/api/v1/org/{Street}", token)).Body.GetProperty("children").EnumerateArray()
+            .Where(u => u.GetProperty("level").GetString() != "grid").Select(u => u.GetProperty("code").GetString()!).Order(StringComparer.Ordinal).ToList();
+        var working = (await host.Api.SendAsync(HttpMethod.Get, "/api/v1/departments", token)).Body.EnumerateArray()
+            .Where(d => d.GetProperty("orgUnitCode").GetString() is "nyc" or "nyc.1" or Street)
+            .Select(d => d.GetProperty("code").GetString()!).Order(StringComparer.Ordinal).ToList();
+        below.ShouldNotBeEmpty();
+        working.Count.ShouldBeGreaterThan(1);
+        await Expect(page.Locator("#kpi-departments li")).ToHaveCountAsync(working.Count);
+        await Expect(page.Locator("#kpi-units li")).ToHaveCountAsync(below.Count);
+
+        var departments = await RankingAsync(page, "kpi-departments");
+        departments.Select(r => r.Code).Order(StringComparer.Ordinal).ShouldBe(working);
+        departments.Single(r => r.Code == lead).NoCases.ShouldBeFalse();
+        departments.ShouldContain(r => r.NoCases);
+        (await RankingAsync(page, "kpi-units")).Select(r => r.Code).Order(StringComparer.Ordinal).ShouldBe(below);
+        foreach (var ranking in new[] { departments, await RankingAsync(page, "kpi-units") })
+        {
+            // Those without cases come last, and say so.
+            ranking.SkipWhile(r => !r.NoCases).ShouldAllBe(r => r.NoCases && r.Text.EndsWith("no cases in the period", StringComparison.Ordinal));
+        }
+    }
+
+    private static async Task<IReadOnlyList<(string Code, bool NoCases, string Text)>> RankingAsync(IPage page, string id)
+    {
+        var rows = await page.EvaluateAsync<string[][]>(
+            $"() => [...document.querySelectorAll('#{id} li')].map(li => [li.dataset.code, String(li.classList.contains('no-cases')), li.textContent])");
+        return [.. rows.Select(r => (r[0], r[1] == "true", r[2]))];
     }
 
     private static async Task<IReadOnlyList<string>> ActionsAsync(IPage page)

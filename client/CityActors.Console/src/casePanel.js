@@ -1,6 +1,8 @@
 import { api, ApiError } from './api.js';
-import { formatDuration, h, replace, timeSpanMs } from './dom.js';
-import { formatTime, t } from './i18n.js';
+import { h, replace } from './dom.js';
+import { formatPercent, formatTime, t } from './i18n.js';
+import { CaseClocks } from './caseClocks.js';
+import { CaseSuggestions } from './caseSuggestions.js';
 
 /** The fields each command asks for; "department" is the caller's own department and is filled in, not asked. */
 const commandFields = {
@@ -27,6 +29,18 @@ const departmentCommands = new Set(['sign-for', 'report-handled', 'return', 'req
 const timeSpanOfHours = (hours) => `${Math.floor(hours / 24)}.${String(hours % 24).padStart(2, '0')}:00:00`;
 const fieldLabels = { intoCaseId: 'into', lead: 'lead', extraHours: 'hours', approve: 'approve', passed: 'passed', satisfaction: 'score', comment: 'note' };
 
+/** The opener if it is still on the page, else its like for the same case (a live refresh redraws markers and rows). */
+function returnFocus(opener, caseId) {
+  if (!opener || opener === document.body) return;
+  if (opener.isConnected) {
+    opener.focus({ preventScroll: true });
+    return;
+  }
+  const selector = opener.matches('.case-marker') ? `.case-marker[data-case-id="${CSS.escape(caseId ?? '')}"]`
+    : `[data-case-id="${CSS.escape(caseId ?? '')}"] button`;
+  document.querySelector(selector)?.focus({ preventScroll: true });
+}
+
 /**
  * One case: details, where it is, its clocks (黄灯 / 红灯, time left in the clock's own time mode), its history, and
  * the actions the caller may take now. The actions come from GET /api/v1/cases/{id}/actions, which asks the case's
@@ -41,6 +55,8 @@ export class CasePanel {
   }
 
   async open(id) {
+    // Escape gives the focus back to what opened the panel (a marker, a queue row, a ticker entry).
+    if (!this.caseId || !this.element.contains(document.activeElement)) this.opener = document.activeElement;
     this.caseId = id;
     this.element.hidden = false;
     this.error = null;
@@ -49,8 +65,11 @@ export class CasePanel {
   }
 
   close() {
+    const id = this.caseId;
     this.caseId = null;
     this.element.hidden = true;
+    this.stopClockTicks();
+    returnFocus(this.opener, id);
   }
 
   /**
@@ -60,7 +79,11 @@ export class CasePanel {
   async reload({ live = false } = {}) {
     const id = this.caseId;
     if (!id) return;
-    if (live && this.element.querySelector('form.command-form')) return;
+    const filling = () => live && this.element.querySelector('form.command-form');
+    if (filling()) {
+      this.clockView?.reread(); // the clocks still follow the case under a form
+      return;
+    }
     const sequence = (this.sequence = (this.sequence ?? 0) + 1);
     try {
       const [view, history, sheet] = await Promise.all([
@@ -68,8 +91,11 @@ export class CasePanel {
         api(`/api/v1/cases/${encodeURIComponent(id)}/history`),
         api(`/api/v1/cases/${encodeURIComponent(id)}/actions`),
       ]);
-      // Only the latest read is drawn: an earlier one that answers late would show an older case.
-      if (id === this.caseId && sequence === this.sequence) this.render(view, history, sheet);
+      // Only the latest read is drawn: an earlier one that answers late would show an older case. A form opened while
+      // a live read was under way is not swept away by it either.
+      if (id !== this.caseId || sequence !== this.sequence) return;
+      if (filling()) this.clockView?.show(sheet);
+      else this.render(view, history, sheet);
     } catch (e) {
       replace(this.element, h('button', { class: 'panel-close', onclick: () => this.close() }, t('close')), h('p', { role: 'alert', class: 'error' }, e.message));
     }
@@ -78,6 +104,10 @@ export class CasePanel {
   render(view, history, sheet) {
     this.view = view;
     const c = this.context;
+    this.stopClockTicks();
+    this.clockView = new CaseClocks(view.id);
+    this.clockView.show(sheet);
+    if (this.suggestions?.caseId !== view.id) this.suggestions = new CaseSuggestions(view.id, c);
     replace(this.element,
       h('div', { class: 'panel-head' },
         h('h2', { id: 'case-title' }, view.id),
@@ -92,21 +122,14 @@ export class CasePanel {
         h('dt', {}, t('lead')), h('dd', {}, view.lead ?? '—'),
         h('dt', {}, t('description')), h('dd', {}, view.description)),
       h('button', { id: 'show-on-map', onclick: () => this.onShowOnMap?.(view) }, t('showOnMap')),
-      h('h3', {}, t('clocks')), this.clocks(sheet),
+      h('h3', {}, t('clocks')), this.clockView.element,
+      this.suggestions.element,
       h('h3', {}, t('actions')), this.actions(sheet),
       h('h3', {}, t('history')), this.timeline(history));
   }
 
-  clocks(sheet) {
-    if (sheet.clocks.length === 0) return h('p', { class: 'muted' }, '—');
-    return h('ul', { class: 'clocks', id: 'case-clocks' }, sheet.clocks.map((clock) => {
-      const left = timeSpanMs(clock.remaining);
-      const mode = clock.mode === 'working' ? t('workingTime') : t('naturalTime');
-      return h('li', { class: `clock phase-${clock.phase}`, 'data-phase': clock.phase },
-        h('span', { class: `badge ${clock.phase === 'overdue' ? 'red' : clock.phase === 'warned' ? 'yellow' : 'green'}` }, t(`phase_${clock.phase}`)),
-        ` ${clock.key} → ${formatTime(clock.dueAt)} · `,
-        left >= 0 ? `${t('timeLeft')} ${formatDuration(left)} (${mode})` : `${t('overdueBy')} ${formatDuration(left)} (${mode})`);
-    }));
+  stopClockTicks() {
+    this.clockView?.stop();
   }
 
   actions(sheet) {
@@ -164,14 +187,22 @@ export class CasePanel {
     return form;
   }
 
+  departmentName(code) {
+    const department = this.context.departments.find((d) => d.code === code);
+    return department ? `${department.name} (${code})` : code;
+  }
+
   timeline(history) {
     return h('ol', { class: 'timeline', id: 'case-history' }, history.map((event) => {
       const by = event.meta.by;
-      return h('li', { 'data-event': event.$event },
+      const automatic = event.$event === 'auto-dispatched';
+      return h('li', { 'data-event': event.$event, class: automatic ? 'automatic' : null },
         h('time', { datetime: event.meta.at }, formatTime(event.meta.at)), ' ',
-        h('strong', {}, event.$event), ' ',
-        h('span', { class: 'by' }, `${by.id} · ${t(`r_${by.role}`)} · ${by.org ?? ''}`),
-        event.meta.reason ? h('div', { class: 'why' }, event.meta.reason) : null);
+        h('strong', {}, automatic ? t('autoDispatched') : event.$event), ' ',
+        h('span', { class: 'by' }, `${automatic ? t('assistant') : by.id} · ${t(`r_${by.role}`)} · ${by.org ?? ''}`),
+        automatic ? h('div', { class: 'why auto-dispatch' },
+          `→ ${this.departmentName(event.lead)} · ${t('model')} ${event.modelVersion} · ${t('confidence')} ${formatPercent(event.confidence)} ≥ ${t('gate')} ${formatPercent(event.threshold)}`)
+          : event.meta.reason ? h('div', { class: 'why' }, event.meta.reason) : null);
     }));
   }
 }

@@ -27,8 +27,13 @@ export function timeSpanMs(text) {
   return minus ? -ms : ms;
 }
 
+/**
+ * A duration for people: "2h 05m", "12m", or seconds under a minute (a clock about to turn is not "0m"). Time left is
+ * rounded down and time overdue (negative) up, so neither looks better than it is.
+ */
 export function formatDuration(ms) {
-  const minutes = Math.round(Math.abs(ms) / 60_000);
+  if (Math.abs(ms) < 60_000) return `${ms < 0 ? Math.ceil(-ms / 1000) : Math.floor(ms / 1000)}s`;
+  const minutes = ms < 0 ? Math.ceil(-ms / 60_000) : Math.floor(ms / 60_000);
   const hours = Math.floor(minutes / 60);
   return hours > 0 ? `${hours}h ${String(minutes % 60).padStart(2, '0')}m` : `${minutes}m`;
 }

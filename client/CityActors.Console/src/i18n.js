@@ -5,7 +5,7 @@ const zh = {
   token: '或粘贴令牌', devTokens: '开发令牌（内嵌模式）', language: 'English', map: '地图', queues: '工作队列', kpis: '绩效指标',
   vitals: '城市体征', ticker: '实时动态', open: '在办', warned: '黄灯', overdue: '红灯', escalated: '升级', alarms: '告警',
   more: '更多', filter: '筛选', noCases: '暂无案件', close: '关闭', history: '处置过程', actions: '可执行操作', clocks: '时限',
-  timeLeft: '剩余', workingTime: '工作时间', naturalTime: '自然时间', overdueBy: '已超时', details: '详情', showOnMap: '在地图上定位',
+  timeLeft: '剩余', workingTime: '工作时间', naturalTime: '自然时间', overdueBy: '超时', details: '详情', showOnMap: '在地图上定位',
   status: '状态', matter: '事项', urgency: '紧急程度', reportedAt: '上报时间', address: '地址', lead: '主办部门', channel: '渠道',
   description: '描述', submit: '提交', cancel: '取消', confirm: '确认', refused: '操作被拒绝', done: '已完成', period: '统计周期',
   days7: '近7天', days30: '近30天', days90: '近90天', onTimeClosureRate: '按期结案率', closureRate: '结案率', reworkRate: '返工率',
@@ -28,6 +28,9 @@ const zh = {
   r_centreOperator: '城运中心值班员', r_centreLeader: '城运中心领导', r_departmentClerk: '部门受理员', r_departmentHandler: '部门处置人员',
   r_gridInspector: '网格员', r_communityWorker: '社区工作者', r_channelSystem: '受理渠道系统', r_citizen: '市民', r_system: '系统',
   u_normal: '一般', u_urgent: '紧急', phase_running: '正常', phase_warned: '黄灯', phase_overdue: '红灯',
+  suggestions: '智能分类 · 智能分拨', catalogueDepartments: '事项清单指定', historyDepartment: '历史经验指向', autoGate: '自动派遣',
+  wouldBeAutomatic: '可自动派遣', leftToPerson: '需人工派遣', leftToCentre: '由城运中心派遣', gate: '门限', expectedResolution: '预计办结',
+  model: '模型', confidence: '置信度', autoDispatched: '智能派遣', assistant: '智能派遣助手', noCasesInPeriod: '本期无案件',
 };
 
 const en = {
@@ -61,6 +64,10 @@ const en = {
   r_departmentHandler: 'Department handler', r_gridInspector: 'Grid inspector', r_communityWorker: 'Community worker',
   r_channelSystem: 'Intake system', r_citizen: 'Citizen', r_system: 'System',
   u_normal: 'Normal', u_urgent: 'Urgent', phase_running: 'Running', phase_warned: 'Warned', phase_overdue: 'Overdue',
+  suggestions: 'Suggestions (learned model)', catalogueDepartments: 'Catalogue names', historyDepartment: 'History points to',
+  autoGate: 'Automatic dispatch', wouldBeAutomatic: 'would be automatic', leftToPerson: 'left to a person', leftToCentre: 'left to the centre',
+  gate: 'gate', expectedResolution: 'Expected resolution', model: 'model', confidence: 'confidence',
+  autoDispatched: 'dispatched automatically', assistant: 'dispatch assistant', noCasesInPeriod: 'no cases in the period',
 };
 
 const dictionaries = { zh, en };

@@ -8,6 +8,17 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, To
 const rates = ['onTimeClosureRate', 'closureRate', 'reworkRate', 'returnRate', 'extensionRate', 'timelyDispatchRate'];
 const day = 24 * 3600 * 1000;
 
+/** Units and departments with cases in the period by closure rate, then closed cases; those without cases last, by name. */
+const byRank = (a, b) => (a.k.reported === 0) - (b.k.reported === 0)
+  || (b.k.closureRate ?? -1) - (a.k.closureRate ?? -1) || b.k.closed - a.k.closed || a.name.localeCompare(b.name);
+
+function rankingItem(row) {
+  const k = row.k;
+  if (k.reported === 0) return h('li', { 'data-code': row.code, class: 'no-cases' }, `${row.name}: ${t('noCasesInPeriod')}`);
+  return h('li', { 'data-code': row.code },
+    `${row.name}: ${t('closureRate')} ${formatPercent(k.closureRate)} · ${t('onTimeClosureRate')} ${formatPercent(k.onTimeClosureRate)} · ${t('closed')} ${k.closed}/${k.accepted}`);
+}
+
 /**
  * KPIs of the caller's unit (or department) over a period: the rates, average handling time and satisfaction as
  * tiles, cases reported and closed per day, and rankings of the units directly below and of the departments
@@ -57,16 +68,16 @@ export class Kpis {
   async unitRanking(period) {
     if (this.context.isDepartment) return [];
     const unit = await api(`/api/v1/org/${encodeURIComponent(this.context.scopeRoot)}`);
-    const children = unit.children.filter((u) => u.level !== 'grid').slice(0, 30);
+    const children = unit.children.filter((u) => u.level !== 'grid');
     return Promise.all(children.map(async (child) => ({ name: child.name, code: child.code, k: await api(`/api/v1/kpis${query({ orgUnit: child.code, ...period })}`) })));
   }
 
   async departmentRanking(period) {
     if (this.context.isDepartment) return [];
     const root = this.context.scopeRoot;
-    const relevant = this.context.departments.filter((d) => root === d.orgUnitCode || root.startsWith(`${d.orgUnitCode}.`) || d.orgUnitCode.startsWith(`${root}.`)).slice(0, 30);
-    const ranked = await Promise.all(relevant.map(async (d) => ({ name: d.name, code: d.code, k: await api(`/api/v1/kpis${query({ ...this.scope(), department: d.code, ...period })}`) })));
-    return ranked.filter((r) => r.k.dispatched > 0);
+    // Every department that works in the scope (the city's, the district's, the street's own), those without cases too.
+    const working = this.context.departments.filter((d) => root === d.orgUnitCode || root.startsWith(`${d.orgUnitCode}.`) || d.orgUnitCode.startsWith(`${root}.`));
+    return Promise.all(working.map(async (d) => ({ name: d.name, code: d.code, k: await api(`/api/v1/kpis${query({ ...this.scope(), department: d.code, ...period })}`) })));
   }
 
   render(kpis, trend, units, departments) {
@@ -83,8 +94,7 @@ export class Kpis {
     const rankingCanvas = h('canvas', { id: 'kpi-ranking', 'aria-label': t('rankingStreets'), role: 'img' });
     const ranking = (title, rows, id) => rows.length === 0 ? null : h('div', {},
       h('h3', {}, title),
-      h('ol', { class: 'ranking', id }, [...rows].sort((a, b) => (b.k.closureRate ?? -1) - (a.k.closureRate ?? -1) || b.k.closed - a.k.closed)
-        .map((r) => h('li', { 'data-code': r.code }, `${r.name}: ${t('closureRate')} ${formatPercent(r.k.closureRate)} · ${t('onTimeClosureRate')} ${formatPercent(r.k.onTimeClosureRate)} · ${t('closed')} ${r.k.closed}/${r.k.accepted}`))));
+      h('ol', { class: 'ranking', id }, [...rows].sort(byRank).map(rankingItem)));
     replace(this.element, h('div', { class: 'kpi-head' }, h('h2', {}, t('kpis')), periodSelect), tiles,
       h('h3', {}, t('trend')), h('div', { class: 'chart' }, trendCanvas),
       units.length ? h('div', { class: 'chart' }, rankingCanvas) : null,

@@ -65,8 +65,14 @@ function render(context) {
   const header = h('header', { class: 'top' },
     h('h1', {}, t('title'), h('small', {}, ` ${t('subtitle')}`)),
     h('span', { class: 'who', id: 'who' }, `${t(`r_${context.caller.role}`)} · ${context.caller.id} · ${context.caller.org ?? ''}`),
-    h('button', { id: 'language', onclick: () => { setLanguage(currentLanguage() === 'zh' ? 'en' : 'zh'); live.stop(); render(context); } }, t('language')),
-    h('button', { id: 'sign-out', onclick: () => { session.token = null; live.stop(); forgetTicker(); start(); } }, t('signOut')));
+    h('button', { id: 'language', onclick: () => { setLanguage(currentLanguage() === 'zh' ? 'en' : 'zh'); leave(); render(context); } }, t('language')),
+    h('button', { id: 'sign-out', onclick: () => { session.token = null; leave(); forgetTicker(); start(); } }, t('signOut')));
+
+  // The views drawn next replace these: the feed and the open case's clock reads stop with them.
+  function leave() {
+    live.stop();
+    panel.stopClockTicks();
+  }
 
   const mapElement = h('div', { id: 'map', role: 'region', 'aria-label': t('map') });
   const side = h('aside', { class: 'side' }, h('div', { role: 'tablist', class: 'tabs' }, tabButtons), content);

@@ -15,6 +15,24 @@ const statusColours = {
  * suits the zoom filled by their open cases (red edge when some are overdue), open cases as markers coloured by
  * status (yellow / red clocks and sensor alarms drawn over them). Clicking a unit or a case opens it.
  */
+const readingOrder = (a, b) => (b.place.latitude ?? 0) - (a.place.latitude ?? 0) || (a.place.longitude ?? 0) - (b.place.longitude ?? 0);
+
+/** A shape's SVG path as a button: a Tab stop with a name (a case's id, matter and status; a unit's name), opened with Enter or Space. */
+function makeFocusable(element, data, name, open) {
+  if (!element) return;
+  Object.assign(element.dataset, data);
+  element.setAttribute('tabindex', '0');
+  element.setAttribute('role', 'button');
+  element.setAttribute('aria-label', name);
+  element.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' && event.key !== ' ') return;
+    event.preventDefault();
+    // Leaflet's map would also take the key (Enter opens nothing, Space pans): the marker has it.
+    event.stopPropagation();
+    open();
+  });
+}
+
 export class CityMap {
   constructor(element, context, openCase) {
     this.context = context;
@@ -23,6 +41,9 @@ export class CityMap {
     this.map = L.map(element, { zoomSnap: 0.5, attributionControl: false, keyboard: true });
     this.outline = L.geoJSON(null, { style: { color: '#1b2a41', weight: 3, fill: false }, interactive: false }).addTo(this.map);
     this.units = L.geoJSON(null, { style: (f) => this.unitStyle(f), onEachFeature: (f, layer) => this.bindUnit(f, layer) }).addTo(this.map);
+    // Cases get a pane of their own above the units, so their SVG follows the units' in the page and Tab reaches the
+    // units first, then the cases, however often either is redrawn.
+    this.map.createPane('cases').style.zIndex = '450';
     this.markers = L.layerGroup().addTo(this.map);
     this.counts = new Map();
     this.layerCache = new Map();
@@ -68,7 +89,9 @@ export class CityMap {
     this.level = level;
     this.counts = new Map(counts.units.map((u) => [u.code, u]));
     this.maxOpen = Math.max(1, ...counts.units.map((u) => u.open));
+    const focused = document.activeElement?.dataset?.unit;
     this.units.clearLayers().addData(layer);
+    if (focused) this.map.getContainer().querySelector(`.unit[data-unit="${CSS.escape(focused)}"]`)?.focus({ preventScroll: true });
     this.map.getContainer().dataset.level = level;
     this.map.getContainer().dataset.openCases = String(counts.units.reduce((sum, u) => sum + u.open, 0));
   }
@@ -86,7 +109,8 @@ export class CityMap {
   }
 
   bindUnit(feature, layer) {
-    layer.on('add', () => layer.getElement()?.setAttribute('data-unit', feature.id));
+    // Units come before the cases in the Tab order (their paths are drawn first); Enter opens the unit's popup.
+    layer.on('add', () => makeFocusable(layer.getElement(), { unit: feature.id }, feature.properties.name, () => layer.fire('click')));
     layer.bindTooltip(() => {
       const c = this.counts.get(feature.id) ?? { open: 0, warned: 0, overdue: 0, alarms: 0 };
       return `${feature.properties.name}<br>${t('open')} ${c.open} · ${t('warned')} ${c.warned} · ${t('overdue')} ${c.overdue} · ${t('alarms')} ${c.alarms}`;
@@ -114,8 +138,12 @@ export class CityMap {
     const bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((v) => v.toFixed(5)).join(',');
     const scope = this.context.isDepartment ? { department: this.context.caller.org } : { orgUnit: this.focus };
     const page = await api(`/api/v1/cases${query({ ...scope, status: openStatuses, bbox, limit: 500 })}`);
+    const focused = document.activeElement?.dataset?.caseId;
     this.markers.clearLayers();
-    for (const view of page.cases) this.addMarker(view);
+    // Tab goes through the markers in reading order (north to south, west to east), as their paths' order in the SVG.
+    for (const view of [...page.cases].sort(readingOrder)) this.addMarker(view);
+    // A redraw must not drop the keyboard user's place: the marker they were on takes the focus back.
+    if (focused) this.focusMarker(focused);
     this.map.getContainer().dataset.markers = String(page.cases.length);
   }
 
@@ -126,6 +154,7 @@ export class CityMap {
       : view.timers.some((c) => c.stage !== null && c.phase === 'warned') ? 'warned' : 'running';
     const alarm = view.channel === 'sensor' && !view.sensorRecoveredAt;
     const marker = L.circleMarker([latitude, longitude], {
+      pane: 'cases',
       radius: alarm ? 9 : 7,
       color: phase === 'overdue' ? '#d62828' : phase === 'warned' ? '#f4a261' : '#1b2a41',
       weight: phase === 'running' ? 1 : 3,
@@ -133,10 +162,18 @@ export class CityMap {
       fillOpacity: 0.9,
       className: `case-marker status-${view.status} phase-${phase}${alarm ? ' alarm' : ''}`,
     });
-    marker.on('add', () => marker.getElement()?.setAttribute('data-case-id', view.id));
-    marker.bindTooltip(`${view.id} · ${this.context.matterName(view.matterCode)} · ${t(`s_${view.status}`)}`);
+    const name = `${view.id} · ${this.context.matterName(view.matterCode)} · ${t(`s_${view.status}`)}`;
+    marker.on('add', () => makeFocusable(marker.getElement(), { caseId: view.id }, name, () => this.openCase(view.id)));
+    marker.bindTooltip(name);
     marker.on('click', () => this.openCase(view.id));
     marker.addTo(this.markers);
+  }
+
+  /** Puts the focus on a case's marker if it is drawn; false when it is not (off screen or closed). */
+  focusMarker(caseId) {
+    const element = this.map.getContainer().querySelector(`.case-marker[data-case-id="${CSS.escape(caseId)}"]`);
+    element?.focus({ preventScroll: true });
+    return Boolean(element);
   }
 
   async refresh() {
