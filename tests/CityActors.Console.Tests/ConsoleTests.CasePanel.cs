@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CityActors.Testing;
 using static Microsoft.Playwright.Assertions;
 
 namespace CityActors.Console.Tests;
 
-/// <summary>The case panel from the keyboard, and the learned model's suggestions in it.</summary>
+/// <summary>The case panel from the keyboard, the learned model's suggestions in it, and the city's similar closed cases.</summary>
 public sealed partial class ConsoleTests
 {
     [Fact]
@@ -84,5 +85,51 @@ public sealed partial class ConsoleTests
         await Expect(page.Locator("#suggested-gate")).ToContainTextAsync("门限");
         await page.ClickAsync("#language");
         session.ShouldHaveNoErrors();
+    }
+
+    [Fact]
+    public async Task A_case_panel_lists_the_citys_similar_closed_cases_with_how_they_were_resolved()
+    {
+        var hotline = await host.Api.TokenAsync("hotline-gateway", "channelSystem", "Hotline");
+        var leader = await host.Api.TokenAsync("leader-105-similar", "centreLeader", Street);
+        var closed = await LightReportAsync(hotline, "console-similar-closed", "Street light out, lamp dark all night");
+        (await host.Api.SendAsync(HttpMethod.Post, $"/api/v1/cases/{closed}/verify", leader, "{}")).Status.ShouldBe(200);
+        var department = (await host.Api.SendAsync(HttpMethod.Post, $"/api/v1/cases/{closed}/accept", leader, "{}")).Body.GetProperty("lead").GetString()!;
+        var clerk = await host.Api.TokenAsync("clerk-similar", "departmentClerk", department);
+        (await host.Api.SendAsync(HttpMethod.Post, $"/api/v1/cases/{closed}/sign-for", clerk, $$"""{"department":"{{department}}"}""")).Status.ShouldBe(200);
+        (await host.Api.SendAsync(HttpMethod.Post, $"/api/v1/cases/{closed}/report-handled", clerk, $$"""{"department":"{{department}}","feedback":"Replaced the lamp and the photocell"}""")).Status.ShouldBe(200);
+        (await host.Api.SendAsync(HttpMethod.Post, $"/api/v1/cases/{closed}/inspect", leader, """{"passed":true}""")).Status.ShouldBe(200);
+        var id = await LightReportAsync(hotline, "console-similar-new", "Street light out, dark corner at night");
+
+        // The read model is projected from the journals just after each command; the panel reads it once when opened.
+        await Eventually.Until(async () =>
+            (await host.Api.SendAsync(HttpMethod.Get, $"/api/v1/cases/{id}/similar", leader)).Body.GetProperty("similar").EnumerateArray().Any(s => s.GetProperty("id").GetString() == closed));
+        await using var session = await ConsoleSession.SignInAsync(host, "op-105-similar", "centreOperator", Street);
+        var page = session.Page;
+        await page.ClickAsync($"#queue-list li[data-case-id='{id}'] button");
+        await Expect(page.Locator("#case-title")).ToHaveTextAsync(id);
+
+        var similar = page.Locator($"#similar-cases li[data-case-id='{closed}']");
+        await Expect(similar).ToContainTextAsync("Street light out, lamp dark all night");
+        await Expect(similar.Locator(".similar-closure")).ToHaveTextAsync("Resolved: Replaced the lamp and the photocell");
+        await Expect(similar).ToContainTextAsync(new Regex(@"Handled in \d+\.\d Hours · \d+ m away"));
+        (await page.Locator($"#similar-cases li[data-case-id='{id}']").CountAsync()).ShouldBe(0, "a case is not similar to itself");
+        await session.ScreenshotAsync("case-panel-similar");
+
+        await page.ClickAsync("#language");
+        await session.WaitUntilReadyAsync();
+        await page.ClickAsync($"#queue-list li[data-case-id='{id}'] button");
+        await Expect(page.Locator("#case-similar h3")).ToHaveTextAsync("相似案例");
+        await Expect(page.Locator($"#similar-cases li[data-case-id='{closed}'] .similar-closure")).ToHaveTextAsync("处置情况: Replaced the lamp and the photocell");
+        await page.ClickAsync("#language");
+        session.ShouldHaveNoErrors();
+    }
+
+    private async Task<string> LightReportAsync(string hotline, string externalId, string description)
+    {
+        var (status, body, _) = await host.Api.SendAsync(HttpMethod.Post, "/api/v1/cases", hotline, string.Create(CultureInfo.InvariantCulture,
+            $$$"""{"channel":"hotline","externalId":"{{{externalId}}}","matterCode":"NYC006","description":"{{{description}}}","location":{"longitude":-73.9846,"latitude":40.7531}}"""));
+        status.ShouldBe(201);
+        return body.GetProperty("id").GetString()!;
     }
 }

@@ -3,6 +3,7 @@ import { h, replace } from './dom.js';
 import { formatPercent, formatTime, t } from './i18n.js';
 import { CaseClocks } from './caseClocks.js';
 import { CaseSuggestions } from './caseSuggestions.js';
+import { SimilarCases } from './caseSimilar.js';
 
 /** The fields each command asks for; "department" is the caller's own department and is filled in, not asked. */
 const commandFields = {
@@ -108,6 +109,7 @@ export class CasePanel {
     this.clockView = new CaseClocks(view.id);
     this.clockView.show(sheet);
     if (this.suggestions?.caseId !== view.id) this.suggestions = new CaseSuggestions(view.id, c);
+    if (this.similar?.caseId !== view.id) this.similar = new SimilarCases(view.id, c);
     replace(this.element,
       h('div', { class: 'panel-head' },
         h('h2', { id: 'case-title' }, view.id),
@@ -124,6 +126,7 @@ export class CasePanel {
       h('button', { id: 'show-on-map', onclick: () => this.onShowOnMap?.(view) }, t('showOnMap')),
       h('h3', {}, t('clocks')), this.clockView.element,
       this.suggestions.element,
+      this.similar.element,
       h('h3', {}, t('actions')), this.actions(sheet),
       h('h3', {}, t('history')), this.timeline(history));
   }

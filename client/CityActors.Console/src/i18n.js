@@ -31,6 +31,7 @@ const zh = {
   suggestions: '智能分类 · 智能分拨', catalogueDepartments: '事项清单指定', historyDepartment: '历史经验指向', autoGate: '自动派遣',
   wouldBeAutomatic: '可自动派遣', leftToPerson: '需人工派遣', leftToCentre: '由城运中心派遣', gate: '门限', expectedResolution: '预计办结',
   model: '模型', confidence: '置信度', autoDispatched: '智能派遣', assistant: '智能派遣助手', noCasesInPeriod: '本期无案件',
+  similarCases: '相似案例', noSimilarCases: '暂无相似的已结案件', resolvedBy: '处置情况', handledIn: '办理用时', away: '距离',
 };
 
 const en = {
@@ -68,6 +69,8 @@ const en = {
   autoGate: 'Automatic dispatch', wouldBeAutomatic: 'would be automatic', leftToPerson: 'left to a person', leftToCentre: 'left to the centre',
   gate: 'gate', expectedResolution: 'Expected resolution', model: 'model', confidence: 'confidence',
   autoDispatched: 'dispatched automatically', assistant: 'dispatch assistant', noCasesInPeriod: 'no cases in the period',
+  similarCases: 'Similar closed cases', noSimilarCases: 'No similar closed case yet', resolvedBy: 'Resolved', handledIn: 'Handled in',
+  away: 'away',
 };
 
 const dictionaries = { zh, en };
