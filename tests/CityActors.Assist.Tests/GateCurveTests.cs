@@ -1,4 +1,5 @@
 using CityActors.Assist.Evaluation;
+using CityActors.Assist.Models;
 
 namespace CityActors.Assist.Tests;
 
@@ -41,5 +42,26 @@ public sealed class GateCurveTests
 
         point.Share.ShouldBe(5.0 / 8);
         point.Precision.ShouldBe(4.0 / 5);
+    }
+
+    [Fact]
+    public void A_department_s_confidence_is_the_sum_of_its_queues_and_the_best_department_comes_first()
+    {
+        // The best queue (0.40, a district crew) is not in the best department: two queues of another one add up to 0.55.
+        Ranked[] queues = [new("crew A", 0.40), new("lights", 0.30), new("lights pending", 0.25), new("unknown", 0.05)];
+        var department = new Dictionary<string, string> { ["crew A"] = "PWD", ["lights"] = "STL", ["lights pending"] = "STL" };
+
+        var ranked = AssistModel.SumByDepartment(queues, q => department.GetValueOrDefault(q, ""));
+
+        ranked.Select(d => d.Label).ShouldBe(["STL", "PWD", ""]);
+        ranked[0].Confidence.ShouldBe(0.55, 1e-12);
+    }
+
+    [Fact]
+    public void Departments_at_the_same_confidence_are_ranked_by_name()
+    {
+        var ranked = AssistModel.SumByDepartment([new("q2", 0.5), new("q1", 0.5)], q => q == "q1" ? "B" : "A");
+
+        ranked.Select(d => d.Label).ShouldBe(["A", "B"]);
     }
 }

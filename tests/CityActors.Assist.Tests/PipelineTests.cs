@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CityActors.Assist.Evaluation;
 using CityActors.Assist.Models;
+using Microsoft.ML;
 
 namespace CityActors.Assist.Tests;
 
@@ -28,6 +29,50 @@ public sealed class PipelineTests
         report.Gate.Curve.Select(p => p.Share).ShouldBeInOrder(SortDirection.Descending);
         report.Resolution.Closed.ShouldBe(history.Rows.Count(r => r.Opened >= Cutoff && r.ResolutionHours is not null));
         report.Latency.Suggestions.ShouldBe(Math.Min(2000, report.Cases));
+    }
+
+    [Fact]
+    public void The_department_gate_is_measured_beside_the_queue_gate_at_the_manifest_s_threshold()
+    {
+        var manifest = Trained.Value.Manifest;
+
+        var report = AssistEvaluator.Evaluate(Trained.Value, AssistFiles.BostonEvery(40));
+
+        report.DepartmentGate.Shipped.Threshold.ShouldBe(manifest.DepartmentGateThreshold!.Value);
+        report.Gate.Shipped.Threshold.ShouldBe(manifest.GateThreshold);
+        report.DepartmentGate.Curve.Select(p => p.Threshold).ShouldBe(report.Gate.Curve.Select(p => p.Threshold));
+        report.DepartmentGate.Curve.Select(p => p.Share).ShouldBeInOrder(SortDirection.Descending);
+        report.DepartmentGate.BestAt95.Precision.ShouldBeGreaterThanOrEqualTo(0.95);
+        report.DepartmentGate.RulesAt95.Precision.ShouldBeGreaterThanOrEqualTo(0.95);
+
+        // The best department's summed probability is never below the best queue's own, so at every threshold at
+        // least as many cases clear the department gate.
+        report.DepartmentGate.Curve.Zip(report.Gate.Curve).ShouldAllBe(p => p.First.Share >= p.Second.Share);
+    }
+
+    [Fact]
+    public void Both_gate_thresholds_come_from_the_validation_month_and_never_from_the_months_after_the_cut_off()
+    {
+        var history = AssistFiles.BostonEvery(40);
+        var manifest = Trained.Value.Manifest;
+        var fit = history.Rows.Where(r => r.Opened < manifest.ValidationFrom).OrderBy(r => r.Opened).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
+        var october = history.Rows.Where(r => r.Opened >= manifest.ValidationFrom && r.Opened < Cutoff).OrderBy(r => r.Opened).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
+
+        // October, scored by a dispatch model of the months before it, with its own queue → department table.
+        var dispatch = AssistTrainer.TrainDispatch(new MLContext(7), [.. fit.Select(RequestRow.From)]);
+        var departments = AssistTrainer.QueueDepartments(fit);
+        var outcomes = october.Select(r =>
+        {
+            var best = AssistModel.RankDepartments(dispatch, RequestRow.From(r), departments)[0];
+            return (best.Confidence, best.Label == r.Department);
+        }).ToList();
+        manifest.ValidationFrom.Month.ShouldBe(10);
+        manifest.DepartmentGateThreshold.ShouldBe(GateCurve.ThresholdFor(outcomes, AssistTrainer.GatePrecision));
+        GateCurve.At(outcomes, manifest.DepartmentGateThreshold!.Value).Precision.ShouldBeGreaterThanOrEqualTo(AssistTrainer.GatePrecision);
+
+        // Without a single request from the cut-off on, training chooses the very same thresholds.
+        var blind = AssistTrainer.Train(history with { Rows = [.. history.Rows.Where(r => r.Opened < Cutoff)] }, new string('0', 64), Cutoff, seed: 7).Manifest;
+        (blind.GateThreshold, blind.DepartmentGateThreshold).ShouldBe((manifest.GateThreshold, manifest.DepartmentGateThreshold));
     }
 
     [Fact]

@@ -25,6 +25,7 @@ public sealed class ShippedModelTests
         manifest.ValidationFrom.Date.ShouldBe(new DateTime(2011, 10, 1));
         manifest.TrainingRows.ShouldBe(41_827);
         manifest.CatalogueQueue.Count.ShouldBe(manifest.CatalogueShare.Count);
+        (Math.Round(manifest.GateThreshold, 4), Math.Round(manifest.DepartmentGateThreshold!.Value, 4)).ShouldBe((0.6896, 0.3298));
     }
 
     [Fact]
@@ -50,6 +51,21 @@ public sealed class ShippedModelTests
         (R(gate.Shipped.Threshold), R(gate.Shipped.Share), R(gate.Shipped.Precision)).ShouldBe((0.6896, 0.8186, 0.9453));
         (R(gate.BestAt95.Share), R(gate.BestAt95.Precision)).ShouldBe((0.7999, 0.9501));
         (R(gate.RulesAt95.Share), R(gate.RulesAt95.Precision)).ShouldBe((0.6391, 0.9667));
+    }
+
+    [Fact]
+    public void The_department_gate_figures_are_the_recorded_ones()
+    {
+        var gate = Report.Value.DepartmentGate;
+
+        (R(gate.Shipped.Threshold), R(gate.Shipped.Share), R(gate.Shipped.Precision)).ShouldBe((0.3298, 1.0, 0.9665));
+        (R(gate.BestAt95.Share), R(gate.BestAt95.Precision)).ShouldBe((1.0, 0.9665));
+        (R(gate.RulesAt95.Share), R(gate.RulesAt95.Precision)).ShouldBe((0.9984, 0.9504));
+        gate.Curve.Select(p => (R(p.Threshold), R(p.Share), R(p.Precision))).ShouldBe(
+        [
+            (0.3, 1.0, 0.9665), (0.5, 0.9930, 0.9703), (0.7, 0.9594, 0.9781), (0.8, 0.9272, 0.9831),
+            (0.9, 0.8452, 0.9907), (0.95, 0.7604, 0.9945), (0.98, 0.6175, 0.9978), (0.99, 0.4745, 0.9991),
+        ]);
     }
 
     [Fact]

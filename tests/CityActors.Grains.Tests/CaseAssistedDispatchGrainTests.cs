@@ -48,6 +48,7 @@ public sealed class CaseAssistedDispatchGrainTests
         var auto = history.OfType<CaseAutoDispatched>().ShouldHaveSingleItem();
         (auto.Lead, auto.ModelVersion).ShouldBe(("rt.1.municipal", "boston-20111101-f0a1c1ab43db-s20111101"));
         auto.Confidence.ShouldBeGreaterThanOrEqualTo(auto.Threshold);
+        auto.Threshold.ShouldBe(Assistance().Assistant!.Model.Manifest.DepartmentGateThreshold!.Value);
         auto.Meta.By.ShouldBe(Actor.Assistant);
         history.OfType<CaseDispatched>().ShouldHaveSingleItem().Manual.ShouldBeFalse();
 

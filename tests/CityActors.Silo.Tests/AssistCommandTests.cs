@@ -27,6 +27,13 @@ public sealed class AssistCommandTests
             figures.RootElement.GetProperty("model").GetString()!.ShouldEndWith("-s3");
             figures.RootElement.GetProperty("cases").GetInt32().ShouldBe(25);
             figures.RootElement.GetProperty("matter").GetProperty("all").GetProperty("top1").GetDouble().ShouldBeInRange(0, 1);
+            trainOutput.ShouldContain("gate thresholds: queue ");
+            evalOutput.ShouldContain("department-level gate (automatic dispatch) at shipped threshold");
+            using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(model.FullName, "manifest.json")));
+            figures.RootElement.GetProperty("departmentGate").GetProperty("shipped").GetProperty("threshold").GetDouble()
+                .ShouldBe(manifest.RootElement.GetProperty("departmentGateThreshold").GetDouble());
+            figures.RootElement.GetProperty("gate").GetProperty("shipped").GetProperty("threshold").GetDouble()
+                .ShouldBe(manifest.RootElement.GetProperty("gateThreshold").GetDouble());
         }
         finally
         {

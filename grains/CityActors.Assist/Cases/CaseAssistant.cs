@@ -67,7 +67,9 @@ public sealed class CaseAssistant
     {
         var matter = city.Catalogue.Find(matterCode);
         var plan = matter is null ? new DispatchPlan([], $"matter {matterCode} is not in the catalogue") : DispatchPlanner.Plan(city, matter, place);
-        var threshold = Model.Manifest.GateThreshold;
+        // The confidence compared below is a department's (an agency's) summed probability, so the gate is the one
+        // chosen for that measure, not the queue-level one.
+        var threshold = Model.Manifest.DepartmentGate;
         if (type is null)
         {
             return new DepartmentSuggestion(plan.Candidates, plan.Explanation, null, null, null, threshold, false);

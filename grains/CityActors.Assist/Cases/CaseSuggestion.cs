@@ -17,7 +17,8 @@ public sealed record MatterSuggestion(string Code, string Name, double Confidenc
 /// <paramref name="History"/> is the office of the agency history points to (the summed probability of the queues whose
 /// department maps to it) and <paramref name="HistoryQueue"/> the model's most probable queue in the history's own terms.
 /// <paramref name="Automatic"/>: the catalogue leaves the case to the centre, and history names one of the catalogue's
-/// candidates (or any department when the catalogue names none) with a confidence at or above <paramref name="Threshold"/>.
+/// candidates (or any department when the catalogue names none) with a confidence at or above <paramref name="Threshold"/>,
+/// the model's department-level gate (<see cref="Models.AssistManifest.DepartmentGate"/>).
 /// </summary>
 public sealed record DepartmentSuggestion(
     IReadOnlyList<string> Catalogue,

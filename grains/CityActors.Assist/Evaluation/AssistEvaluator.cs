@@ -29,7 +29,9 @@ public static class AssistEvaluator
 
         var gate = outcomes.Select(o => (o.Dispatch.Confidence, o.QueueCorrect)).ToList();
         var rulesGate = outcomes.Select(o => (manifest.CatalogueShare.GetValueOrDefault(o.Request.Type), o.RulesQueueCorrect)).ToList();
-        var oracle = GateCurve.ThresholdFor(gate, AssistTrainer.GatePrecision);
+        var departmentGate = outcomes.Select(o => (o.BestDepartment.Confidence, o.BestDepartment.Label == o.Request.Department)).ToList();
+        var departmentShare = manifest.CatalogueDepartmentShare ?? manifest.CatalogueShare;
+        var rulesDepartmentGate = outcomes.Select(o => (departmentShare.GetValueOrDefault(o.Request.Type), o.RulesDepartment == o.Request.Department)).ToList();
 
         progress?.WriteLine("duplicates, resolution times and similar cases");
         var duplicates = Duplicates(model, history, cases);
@@ -43,17 +45,20 @@ public static class AssistEvaluator
             Matter = new ClassificationFigures(Figures(outcomes), Figures(differing)),
             CalibrationError = ExpectedCalibrationError(outcomes.Select(o => (o.Matter[0].Confidence, o.MatterTop1)).ToList()),
             Dispatch = new DispatchFigures(DispatchOf(outcomes), DispatchOf(differing)),
-            Gate = new GateFigures(
-                GateCurve.At(gate, manifest.GateThreshold),
-                GateCurve.At(gate, oracle),
-                GateCurve.At(rulesGate, GateCurve.ThresholdFor(rulesGate, AssistTrainer.GatePrecision)),
-                [.. CurveThresholds.Select(t => GateCurve.At(gate, t))]),
+            Gate = GateOf(gate, rulesGate, manifest.GateThreshold),
+            DepartmentGate = GateOf(departmentGate, rulesDepartmentGate, manifest.DepartmentGate),
             Duplicates = duplicates,
             Resolution = resolution,
             OwnerDrift = OwnerDrift(model, cases),
             Latency = Latency(model, cases),
         };
     }
+
+    private static GateFigures GateOf(List<(double, bool)> model, List<(double, bool)> rules, double shipped) => new(
+        GateCurve.At(model, shipped),
+        GateCurve.At(model, GateCurve.ThresholdFor(model, AssistTrainer.GatePrecision)),
+        GateCurve.At(rules, GateCurve.ThresholdFor(rules, AssistTrainer.GatePrecision)),
+        [.. CurveThresholds.Select(t => GateCurve.At(model, t))]);
 
     private static Accuracies Figures(List<Outcome> set) => new(
         set.Count,
@@ -168,6 +173,7 @@ public static class AssistEvaluator
         ServiceRequest Request,
         IReadOnlyList<Ranked> Matter,
         DispatchSuggestion Dispatch,
+        Ranked BestDepartment,
         string EndToEndQueue,
         string RulesMatter,
         string MajorityMatter,
@@ -194,7 +200,7 @@ public static class AssistEvaluator
             var rulesMatter = manifest.CatalogueQueue.Keys.FirstOrDefault(t => string.Equals(t, r.Title, StringComparison.OrdinalIgnoreCase)) ?? manifest.MajorityType;
             var rulesQueue = manifest.CatalogueQueue.GetValueOrDefault(r.Type);
             return new Outcome(
-                r, matter, dispatch, endToEnd, rulesMatter, manifest.MajorityType, rulesQueue,
+                r, matter, dispatch, model.RankDepartments(query, r.Type)[0], endToEnd, rulesMatter, manifest.MajorityType, rulesQueue,
                 rulesQueue is null ? "" : model.DepartmentOf(rulesQueue), manifest.MajorityQueue,
                 model.ExpectedHours(query, r.Type, dispatch.Queue));
         }

@@ -12,7 +12,12 @@ public sealed record AssistReport
     public required double CalibrationError { get; init; }
 
     public required DispatchFigures Dispatch { get; init; }
+    /// <summary>Queue level: the best queue's confidence, right when it is the queue the city used.</summary>
     public required GateFigures Gate { get; init; }
+
+    /// <summary>Department level, what automatic dispatch uses: the summed probability of the best department's
+    /// queues, right when it is the department the city used; its rules-only gate is the one-owner table's department.</summary>
+    public required GateFigures DepartmentGate { get; init; }
     public required DuplicateFigures Duplicates { get; init; }
     public required ResolutionFigures Resolution { get; init; }
     public required IReadOnlyList<OwnerDrift> OwnerDrift { get; init; }
@@ -30,7 +35,7 @@ public sealed record DispatchFigures(DispatchAccuracies All, DispatchAccuracies 
 /// model's own top matter (end to end).</summary>
 public sealed record DispatchAccuracies(double Queue, double Department, double RulesQueue, double RulesDepartment, double MajorityQueue, double EndToEndQueue);
 
-/// <summary>The gate at the shipped threshold, at the best threshold for 95 % read off these very cases (an upper
+/// <summary>A gate (queue or department level) at the shipped threshold, at the best threshold for 95 % read off these very cases (an upper
 /// bound), the rules-only gate (auto-dispatch the types whose listed queue was right often enough) and the curve.</summary>
 public sealed record GateFigures(GatePoint Shipped, GatePoint BestAt95, GatePoint RulesAt95, IReadOnlyList<GatePoint> Curve);
 

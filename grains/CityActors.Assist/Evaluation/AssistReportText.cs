@@ -21,11 +21,15 @@ public static class AssistReportText
                 $"department {P(d.Department)} (rules-only {P(d.RulesDepartment)})");
         }
 
-        output.WriteLine($"gate at shipped threshold {r.Gate.Shipped.Threshold:0.0000}: {P(r.Gate.Shipped.Share)} automatic at {P(r.Gate.Shipped.Precision)} precision");
-        output.WriteLine($"gate best for 95 % on these cases (upper bound): {P(r.Gate.BestAt95.Share)} at {P(r.Gate.BestAt95.Precision)}; rules-only {P(r.Gate.RulesAt95.Share)} at {P(r.Gate.RulesAt95.Precision)}");
-        foreach (var point in r.Gate.Curve)
+        foreach (var (name, gate) in new[] { ("queue-level gate", r.Gate), ("department-level gate (automatic dispatch)", r.DepartmentGate) })
         {
-            output.WriteLine($"  threshold {point.Threshold:0.00}: {P(point.Share)} automatic, precision {P(point.Precision)}");
+            output.WriteLine($"{name} at shipped threshold {gate.Shipped.Threshold:0.0000}: {P(gate.Shipped.Share)} automatic at {P(gate.Shipped.Precision)} precision");
+            output.WriteLine($"{name} best for 95 % on these cases (upper bound, threshold {gate.BestAt95.Threshold:0.0000}): {P(gate.BestAt95.Share)} at {P(gate.BestAt95.Precision)}; " +
+                $"rules-only {P(gate.RulesAt95.Share)} at {P(gate.RulesAt95.Precision)}");
+            foreach (var point in gate.Curve)
+            {
+                output.WriteLine($"  threshold {point.Threshold:0.00}: {P(point.Share)} automatic, precision {P(point.Precision)}");
+            }
         }
 
         var d2 = r.Duplicates;

@@ -31,11 +31,24 @@ public sealed record AssistManifest
 
     public required int TrainingRows { get; init; }
 
-    /// <summary>Dispatch confidence at or above which a case is dispatched without a person.</summary>
+    /// <summary>Queue level: the most probable queue's confidence at or above which the queue suggestion is sure
+    /// enough to take unasked (<see cref="DispatchSuggestion.Automatic"/>).</summary>
     public required double GateThreshold { get; init; }
 
-    /// <summary>The precision the gate threshold was chosen to reach on the validation requests.</summary>
+    /// <summary>The precision both gate thresholds were chosen to reach on the validation requests.</summary>
     public required double GateTargetPrecision { get; init; }
+
+    /// <summary>Department level, what automatic dispatch uses: the summed probability of the most probable
+    /// department's queues at or above which a case is dispatched to that department without a person. Chosen on the
+    /// validation requests like <see cref="GateThreshold"/>. Null in models trained before it existed; see
+    /// <see cref="DepartmentGate"/>.</summary>
+    public double? DepartmentGateThreshold { get; init; }
+
+    /// <summary>The department-level threshold in force. A model without one keeps the gate it shipped with: its
+    /// queue-level threshold compared with the department's summed probability, so a city's automatic dispatch does
+    /// not change under it until it ships a retrained model.</summary>
+    [JsonIgnore]
+    public double DepartmentGate => DepartmentGateThreshold ?? GateThreshold;
 
     public required double DuplicateThreshold { get; init; }
 
@@ -44,6 +57,11 @@ public sealed record AssistManifest
 
     /// <summary>Type → the share of its training requests that went to its catalogue queue.</summary>
     public required IReadOnlyDictionary<string, double> CatalogueShare { get; init; }
+
+    /// <summary>Type → the share of its training requests that went to its catalogue queue's department (the
+    /// one-owner table at department level). Null in models trained before it existed; the evaluation then falls back
+    /// to <see cref="CatalogueShare"/>, which never exceeds it.</summary>
+    public IReadOnlyDictionary<string, double>? CatalogueDepartmentShare { get; init; }
 
     public required IReadOnlyDictionary<string, string> QueueDepartment { get; init; }
 

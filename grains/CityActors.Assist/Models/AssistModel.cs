@@ -56,10 +56,20 @@ public sealed class AssistModel
 
     /// <summary>Every department with the summed probability of its queues, most probable first.</summary>
     public IReadOnlyList<Ranked> RankDepartments(AssistQuery query, string type) =>
-        [.. dispatch.Rank(RequestRow.From(query, type), dispatch.Labels.Count)
-            .GroupBy(q => DepartmentOf(q.Label), StringComparer.Ordinal)
+        SumByDepartment(dispatch.Rank(RequestRow.From(query, type), dispatch.Labels.Count), DepartmentOf);
+
+    /// <summary>Queue probabilities summed per department, most probable first (ties by name). The department-level
+    /// gate is chosen, measured and applied on the first of these.</summary>
+    internal static IReadOnlyList<Ranked> SumByDepartment(IEnumerable<Ranked> queues, Func<string, string> departmentOf) =>
+        [.. queues
+            .GroupBy(q => departmentOf(q.Label), StringComparer.Ordinal)
             .Select(g => new Ranked(g.Key, g.Sum(q => q.Confidence)))
             .OrderByDescending(d => d.Confidence).ThenBy(d => d.Label, StringComparer.Ordinal)];
+
+    /// <summary>All queue probabilities summed per department: the same ranking as <see cref="RankDepartments(AssistQuery, string)"/>, for
+    /// a classifier and queue table of a model being trained.</summary>
+    internal static IReadOnlyList<Ranked> RankDepartments(LabelClassifier dispatch, RequestRow row, IReadOnlyDictionary<string, string> queueDepartment) =>
+        SumByDepartment(dispatch.Rank(row, dispatch.Labels.Count), q => queueDepartment.GetValueOrDefault(q, ""));
 
     /// <summary>Expected hours from report to closure for a report of <paramref name="type"/> sent to <paramref name="queue"/>.</summary>
     public double ExpectedHours(AssistQuery query, string type, string queue) => resolution.PredictHours(RequestRow.From(query, type, queue));

@@ -31,9 +31,9 @@ public static class AssistTrainer
         var ml = new MLContext(seed);
 
         progress?.WriteLine($"choosing thresholds: fit on {fit.Count} requests, validate on {validation.Count} from {validationFrom:yyyy-MM-dd}");
-        var gateThreshold = GateThreshold(ml, fit, validation);
+        var gate = GateThresholds(ml, fit, validation);
         var duplicateThreshold = DuplicateThreshold(ml, finder, fit, validation);
-        progress?.WriteLine($"gate threshold {gateThreshold:0.0000}, duplicate threshold {duplicateThreshold:0.0000}");
+        progress?.WriteLine($"gate thresholds: queue {gate.Queue:0.0000}, department {gate.Department:0.0000}; duplicate threshold {duplicateThreshold:0.0000}");
 
         progress?.WriteLine($"training on {train.Count} requests opened before {until:yyyy-MM-dd}");
         var rows = train.Select(RequestRow.From).ToList();
@@ -44,6 +44,7 @@ public static class AssistTrainer
 
         var catalogue = train.GroupBy(r => r.Type, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => Modal(g.Select(r => r.Queue)), StringComparer.Ordinal);
+        var queueDepartment = QueueDepartments(train);
         var manifest = new AssistManifest
         {
             Format = AssistManifest.CurrentFormat,
@@ -54,15 +55,19 @@ public static class AssistTrainer
             ValidationFrom = validationFrom,
             Seed = seed,
             TrainingRows = train.Count,
-            GateThreshold = gateThreshold,
+            GateThreshold = gate.Queue,
             GateTargetPrecision = GatePrecision,
+            DepartmentGateThreshold = gate.Department,
             DuplicateThreshold = duplicateThreshold,
             CatalogueQueue = new SortedDictionary<string, string>(catalogue, StringComparer.Ordinal),
             CatalogueShare = new SortedDictionary<string, double>(
                 train.GroupBy(r => r.Type, StringComparer.Ordinal).ToDictionary(g => g.Key, g => Math.Round((double)g.Count(r => r.Queue == catalogue[g.Key]) / g.Count(), 6)),
                 StringComparer.Ordinal),
-            QueueDepartment = new SortedDictionary<string, string>(
-                train.GroupBy(r => r.Queue, StringComparer.Ordinal).ToDictionary(g => g.Key, g => Modal(g.Select(r => r.Department))), StringComparer.Ordinal),
+            CatalogueDepartmentShare = new SortedDictionary<string, double>(
+                train.GroupBy(r => r.Type, StringComparer.Ordinal).ToDictionary(
+                    g => g.Key, g => Math.Round((double)g.Count(r => r.Department == queueDepartment[catalogue[g.Key]]) / g.Count(), 6)),
+                StringComparer.Ordinal),
+            QueueDepartment = queueDepartment,
             MedianHours = new SortedDictionary<string, double>(
                 train.Where(r => r.ResolutionHours is not null).GroupBy(r => r.Type, StringComparer.Ordinal)
                     .ToDictionary(g => g.Key, g => Math.Round(Median(g.Select(r => r.ResolutionHours!.Value)), 6)),
@@ -81,16 +86,30 @@ public static class AssistTrainer
         LabelClassifier.Train(ml, rows, nameof(RequestRow.Queue), readsText: true,
             nameof(RequestRow.Type), nameof(RequestRow.TypeArea), nameof(RequestRow.TypeTile), nameof(RequestRow.Channel));
 
-    private static double GateThreshold(MLContext ml, List<ServiceRequest> fit, List<ServiceRequest> validation)
+    // One dispatch model trained on the fit requests decides both gates on the validation requests: the queue gate on
+    // its best queue, the department gate on its best department (queue probabilities summed with the fit requests'
+    // own queue → department table, so nothing from the validation period leaks into the choice but the outcomes).
+    internal static (double Queue, double Department) GateThresholds(MLContext ml, List<ServiceRequest> fit, List<ServiceRequest> validation)
     {
         var dispatch = TrainDispatch(ml, [.. fit.Select(RequestRow.From)]);
-        var outcomes = validation.Select(r =>
+        var queueDepartment = QueueDepartments(fit);
+        var queueOutcomes = new List<(double, bool)>(validation.Count);
+        var departmentOutcomes = new List<(double, bool)>(validation.Count);
+        foreach (var r in validation)
         {
-            var best = dispatch.Rank(RequestRow.From(r), 1)[0];
-            return (best.Confidence, best.Label == r.Queue);
-        }).ToList();
-        return GateCurve.ThresholdFor(outcomes, GatePrecision);
+            var row = RequestRow.From(r);
+            var best = dispatch.Rank(row, 1)[0];
+            queueOutcomes.Add((best.Confidence, best.Label == r.Queue));
+            var department = AssistModel.RankDepartments(dispatch, row, queueDepartment)[0];
+            departmentOutcomes.Add((department.Confidence, department.Label == r.Department));
+        }
+
+        return (GateCurve.ThresholdFor(queueOutcomes, GatePrecision), GateCurve.ThresholdFor(departmentOutcomes, GatePrecision));
     }
+
+    /// <summary>Queue → the department most of its requests were handled by.</summary>
+    internal static SortedDictionary<string, string> QueueDepartments(IEnumerable<ServiceRequest> requests) =>
+        new(requests.GroupBy(r => r.Queue, StringComparer.Ordinal).ToDictionary(g => g.Key, g => Modal(g.Select(r => r.Department))), StringComparer.Ordinal);
 
     // The threshold with the best F1 on the validation requests.
     private static double DuplicateThreshold(MLContext ml, DuplicateFinder finder, List<ServiceRequest> fit, List<ServiceRequest> validation)
