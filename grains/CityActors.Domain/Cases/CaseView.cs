@@ -51,6 +51,10 @@ public sealed record CaseView(
     /// <summary>When the city's model expected, at intake, the case to be resolved (Open311 <c>expected_datetime</c>).</summary>
     public DateTimeOffset? ExpectedResolutionAt { get; init; }
 
+    /// <summary>The learned model's duplicate assessment at intake (score, threshold, model version, the evidence), if
+    /// one was made: why <see cref="DuplicateCandidates"/> holds its candidate, or does not.</summary>
+    public DuplicateAssessment? DuplicateScore { get; init; }
+
     /// <summary>The department leading the current dispatch.</summary>
     public string? Lead => Assignments.FirstOrDefault(a => a.IsLead)?.Department;
 
@@ -124,6 +128,7 @@ public sealed record CaseView(
             state.SensorRecoveredAt)
         {
             ExpectedResolutionAt = state.ExpectedResolutionAt,
+            DuplicateScore = state.DuplicateScore,
         };
     }
 }
