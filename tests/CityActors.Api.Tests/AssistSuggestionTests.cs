@@ -90,6 +90,34 @@ public sealed class AssistSuggestionTests(ApiHost api)
     }
 
     [Fact]
+    public async Task The_same_graffiti_reported_twice_is_flagged_by_the_model_in_the_case_view()
+    {
+        var hotline = await api.TokenAsync("hotline-dup-assist", "channelSystem", "Hotline");
+        var leader = await api.TokenAsync("leader-dup-assist", "centreLeader", "nyc");
+        var first = await api.SendAsync(HttpMethod.Post, "/api/v1/cases", hotline,
+            Report("dup-assist-1", "NYC032", "Graffiti on the wall of the school", -73.97120, 40.78310));
+        first.Status.ShouldBe(201, first.Body.ToString());
+
+        // About 3 m away, seconds later, in the same words.
+        var second = await api.SendAsync(HttpMethod.Post, "/api/v1/cases", hotline,
+            Report("dup-assist-2", "NYC032", "Graffiti on the wall of the school", -73.97116, 40.78311));
+
+        second.Status.ShouldBe(201, second.Body.ToString());
+        var id = second.Body.GetProperty("id").GetString()!;
+        var (status, view, _) = await api.SendAsync(HttpMethod.Get, $"/api/v1/cases/{id}", leader);
+        status.ShouldBe(200, view.ToString());
+        view.GetProperty("duplicateCandidates").EnumerateArray().Select(c => c.GetString()).ShouldBe(["hl-dup-assist-1"]);
+        var score = view.GetProperty("duplicateScore");
+        score.GetProperty("candidateId").GetString().ShouldBe("hl-dup-assist-1");
+        score.GetProperty("modelVersion").GetString().ShouldBe("boston-20111101-f0a1c1ab43db-s20111101");
+        score.GetProperty("score").GetDouble().ShouldBeGreaterThanOrEqualTo(score.GetProperty("threshold").GetDouble());
+        score.GetProperty("isDuplicate").GetBoolean().ShouldBeTrue();
+        second.Body.GetProperty("duplicateCandidates").EnumerateArray().Select(c => c.GetString()).ShouldBe(["hl-dup-assist-1"]);
+        var history = await api.SendAsync(HttpMethod.Get, $"/api/v1/cases/{id}/history", leader);
+        history.Body.EnumerateArray().Select(e => e.GetProperty("$event").GetString()).Take(3).ShouldBe(["reported", "duplicate-scored", "duplicates-flagged"]);
+    }
+
+    [Fact]
     public async Task The_api_description_shows_intake_s_suggestions()
     {
         var (status, document, _) = await api.SendAsync(HttpMethod.Get, "/openapi/v1.json", null);

@@ -42,4 +42,19 @@ public sealed class NoModelCityTests : IAsyncLifetime
         var asked = await _api.SendAsync(HttpMethod.Get, "/api/v1/cases/hl-no-model-1/suggestions", leader);
         (asked.Status, asked.ContentType).ShouldBe((404, "application/problem+json"));
     }
+
+    [Fact]
+    public async Task Duplicates_are_flagged_by_intake_s_rule()
+    {
+        var hotline = await _api.TokenAsync("hotline-no-model-dup", "channelSystem", "Hotline");
+        await _api.SendAsync(HttpMethod.Post, "/api/v1/cases", hotline,
+            """{"channel":"hotline","externalId":"no-model-dup-1","matterCode":"NYC005","description":"cracks","location":{"longitude":-73.9712,"latitude":40.7831}}""");
+
+        var second = await _api.SendAsync(HttpMethod.Post, "/api/v1/cases", hotline,
+            """{"channel":"hotline","externalId":"no-model-dup-2","matterCode":"NYC005","description":"a pothole, deep","location":{"longitude":-73.97085,"latitude":40.7831}}""");
+
+        second.Status.ShouldBe(201, second.Body.ToString());
+        second.Body.GetProperty("duplicateCandidates").EnumerateArray().Select(c => c.GetString()).ShouldBe(["hl-no-model-dup-1"]);
+        second.Body.GetProperty("duplicateScore").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+    }
 }
