@@ -97,6 +97,8 @@ public sealed class IntakeDuplicateTests
         var advice = RivertonAssist.Assistant().AtIntake("hl-w-1", report, SouthBank, ReportedAt, [new("hl-w-0", "0901", 1, ReportedAt.AddMinutes(-5), "water standing in the street")]);
 
         (advice.JudgesDuplicates, advice.Duplicate).ShouldBe((false, null));
+        RivertonAssist.Assistant().JudgesDuplicatesOf("0901").ShouldBeFalse();
+        RivertonAssist.Assistant().JudgesDuplicatesOf("0601").ShouldBeTrue();
     }
 
     private static ServiceRequest Request(string id, string type, double latitude, DateTime opened, string title) =>

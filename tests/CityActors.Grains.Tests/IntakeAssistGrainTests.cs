@@ -98,6 +98,19 @@ public sealed class IntakeAssistGrainTests
     }
 
     [Fact]
+    public async Task A_matter_the_model_knows_no_type_of_keeps_intake_s_rule()
+    {
+        await using var silo = await CaseSilo.StartAsync(CaseSilo.At(11, 16, 10), services: s => s.AddSingleton(Assistance()));
+        var first = (await silo.Case("hl-w-1").Execute(Report("w-1", "0901", "water standing in the street", School))).Id;
+
+        var second = await silo.Case("hl-w-2").Execute(Report("w-2", "0901", "flooded road", East(10)));
+
+        second.DuplicateCandidates.ShouldBe([first]);
+        second.DuplicateScore.ShouldBeNull();
+        (await silo.Case(second.Id).GetHistory()).OfType<DuplicateScored>().ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task A_failing_model_never_fails_intake_and_the_rule_flags_duplicates()
     {
         // Every type mapped to a matter Riverton lacks (a package no loader would accept): every suggestion throws.

@@ -83,6 +83,10 @@ public sealed class CaseAssistant
         return new IntakeAdvice(suggestion, assessment, JudgesDuplicates: true);
     }
 
+    /// <summary>Whether the model judges duplicates of reports of <paramref name="matterCode"/> (it knows a type of it),
+    /// so intake need not gather candidates for a matter the rule will judge anyway.</summary>
+    public bool JudgesDuplicatesOf(string matterCode) => typesOfMatter[matterCode].Any();
+
     private string Channel(CaseReport report) => package.Channels.GetValueOrDefault(report.Channel.ToString(), "");
 
     /// <param name="report">The report.</param>

@@ -10,15 +10,16 @@ public sealed partial class CaseGrain
     /// <summary>
     /// Files a report: looks at its place (duplicates, the emergency profile in force), asks the city's model, decides and
     /// commits. The suggestion is the one whose expected time the report journals; a repeated report gets the suggestion
-    /// for what was first reported. The model is advice: when it fails, the report is filed without it.
+    /// for what was first reported when <paramref name="answerRepeat"/> (callers that only want the case skip that). The
+    /// model is advice: when it fails, the report is filed without it.
     /// </summary>
-    private async Task<(CaseView View, CaseSuggestion? Suggestion)> FileAsync(ReportCase command)
+    private async Task<(CaseView View, CaseSuggestion? Suggestion)> FileAsync(ReportCase command, bool answerRepeat)
     {
         var now = Now();
         if (State.Status != CaseStatus.None || command.Report is not { } report)
         {
             await DecideAndCommitAsync(command, now, null);
-            return (View(), State.Report is { } first ? SuggestFor(first, State.Place!, State.ReportedAt) : null);
+            return (View(), answerRepeat && State.Report is { } first ? SuggestFor(first, State.Place!, State.ReportedAt) : null);
         }
 
         // A place the city cannot resolve is left to the decision, which refuses it with its own message.
@@ -53,7 +54,9 @@ public sealed partial class CaseGrain
 
         try
         {
-            var candidates = await CaseDuplicates.CandidatesAsync(GrainFactory, decider, place, CaseAssistant.DuplicateRadiusMeters, now - CaseAssistant.DuplicateWindow);
+            var candidates = assistant.JudgesDuplicatesOf(report.MatterCode)
+                ? await CaseDuplicates.CandidatesAsync(GrainFactory, decider, place, CaseAssistant.DuplicateRadiusMeters, now - CaseAssistant.DuplicateWindow)
+                : [];
             return assistant.AtIntake(Id, report, place, now, candidates);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -64,7 +64,7 @@ public sealed partial class CaseGrain(
 
         if (command is ReportCase report)
         {
-            return (await FileAsync(report)).View;
+            return (await FileAsync(report, answerRepeat: false)).View;
         }
 
         var now = Now();
@@ -80,7 +80,7 @@ public sealed partial class CaseGrain(
     public async Task<ReportedCase> Report(ReportCase command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var (view, suggestion) = await FileAsync(command);
+        var (view, suggestion) = await FileAsync(command, answerRepeat: true);
         return new ReportedCase(view, suggestion is null ? null : CaseSuggestionViews.Of(suggestion));
     }
 
