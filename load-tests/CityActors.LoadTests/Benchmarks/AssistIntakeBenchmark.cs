@@ -3,8 +3,12 @@ using CityActors.Assist.History;
 using CityActors.Domain.Cases;
 using CityActors.Domain.City;
 using CityActors.Domain.Package;
+using CityActors.GrainInterfaces.Cases;
+using CityActors.Grains.Cases;
+using CityActors.LoadTests.Hosting;
 using CityActors.LoadTests.Measurement;
 using CityActors.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CityActors.LoadTests.Benchmarks;
 
@@ -16,7 +20,8 @@ namespace CityActors.LoadTests.Benchmarks;
 /// score) in one call, as the case grain makes it. Reports and open cases are a week of Boston's unseen requests
 /// (1–7 December 2011) moved onto Midtown Manhattan and mapped onto NYC's matters by the package's assist.json; each
 /// square kilometre's index holds the week's requests there, as a duplicate tile holds open cases. The grain calls to
-/// the tiles are not part of it. One caller by default: each ML.NET engine serves one call at a time.
+/// the tiles are not part of it. One caller by default: each ML.NET engine serves one call at a time. Then, end to end,
+/// the week filed through the case grain of an embedded silo without the model (intake's rule) and with it.
 /// </summary>
 public static class AssistIntakeBenchmark
 {
@@ -61,6 +66,9 @@ public static class AssistIntakeBenchmark
         }).ConfigureAwait(false);
         log.WriteLine($"  model (suggestion + learned duplicate decision): {measured.Describe("reports")}");
 
+        var rule = await GrainIntakeAsync(samples, null, log).ConfigureAwait(false);
+        var learned = await GrainIntakeAsync(samples, new CaseAssistance(assistant), log).ConfigureAwait(false);
+
         return BenchmarkReport.From("assist-intake", measured, baseline) with
         {
             Extra =
@@ -68,6 +76,15 @@ public static class AssistIntakeBenchmark
                 new("callers", callers),
                 new("baseline_p50_us", baseline.P50Microseconds),
                 new("baseline_p99_us", baseline.P99Microseconds),
+                new("grain_reports_per_s", learned.Run.OpsPerSecond),
+                new("grain_p50_us", learned.Run.P50Microseconds),
+                new("grain_p99_us", learned.Run.P99Microseconds),
+                new("grain_baseline_reports_per_s", rule.Run.OpsPerSecond),
+                new("grain_baseline_p50_us", rule.Run.P50Microseconds),
+                new("grain_baseline_p99_us", rule.Run.P99Microseconds),
+                new("grain_rule_flagged", rule.Flagged),
+                new("grain_model_flagged", learned.Flagged),
+                new("grain_failures", rule.Run.Failures + learned.Run.Failures),
                 new("reports", samples.Count),
                 new("rule_flagged", flags.Rule),
                 new("rule_flagged_closed_as_duplicate", flags.RuleLabelled),
@@ -76,6 +93,42 @@ public static class AssistIntakeBenchmark
                 new("closed_as_duplicate", flags.Labelled),
             ],
         };
+    }
+
+    /// <summary>
+    /// The week's reports filed one at a time, in order, through the case grain of an embedded silo of the NYC city
+    /// (after 50 warm-up reports): with the model (suggestion, expected time and learned duplicates, the tiles within
+    /// 300 m asked) or without (intake's rule, the tiles within 50 m). Tiles fill as the week is filed.
+    /// </summary>
+    private static async Task<(LoadResult Run, int Flagged)> GrainIntakeAsync(List<Sample> samples, CaseAssistance? assistance, TextWriter log)
+    {
+        var intake = new Actor("hotline-bench", Role.ChannelSystem, nameof(Channel.Hotline));
+        await using var silo = await BenchmarkSilo.StartAsync(null, s =>
+        {
+            if (assistance is not null)
+            {
+                s.Services.AddSingleton(assistance);
+            }
+        }).ConfigureAwait(false);
+        Task<ReportedCase> FileAsync(string externalId, Sample s) =>
+            silo.Grains.GetGrain<ICaseGrain>(Channels.CaseIdFor(Channel.Hotline, externalId)).Report(new ReportCase(intake, s.Report with { ExternalId = externalId }));
+
+        for (var i = 0; i < 50; i++)
+        {
+            await FileAsync($"warm-{i}", samples[i]).ConfigureAwait(false);
+        }
+
+        var flagged = 0;
+        var run = await FixedCountRun.RunAsync(samples.Count, 1, async i =>
+        {
+            var filed = await FileAsync(samples[i].Report.ExternalId, samples[i]).ConfigureAwait(false);
+            if (filed.Case.DuplicateCandidates.Count > 0)
+            {
+                flagged++;
+            }
+        }).ConfigureAwait(false);
+        log.WriteLine($"  through the case grain, {(assistance is null ? "without a model (rule)" : "with the model")}: {run.Describe("reports")}, {flagged:N0} flagged");
+        return (run, flagged);
     }
 
     private static (List<Sample> Samples, Dictionary<string, DuplicateIndex> Tiles) Week(HistoryFile history, AssistPackage package, CityModel city)
