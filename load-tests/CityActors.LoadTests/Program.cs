@@ -16,6 +16,7 @@ var benchmarks = new Dictionary<string, Func<BenchmarkSettings, TextWriter, Task
     ["api-intake"] = ApiIntakeBenchmark.RunAsync,
     ["sensor-ingest"] = SensorIngestBenchmark.RunAsync,
     ["assist-suggest"] = AssistSuggestBenchmark.RunAsync,
+    ["assist-intake"] = AssistIntakeBenchmark.RunAsync,
 };
 
 if (args.Length >= 1 && args[0] == "replay")

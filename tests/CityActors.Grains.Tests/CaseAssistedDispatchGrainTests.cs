@@ -16,8 +16,11 @@ public sealed class CaseAssistedDispatchGrainTests
 {
     private static readonly Actor Operator = new("op", Role.CentreOperator, "rt.1.01");
 
+    /// <summary>The shipped model, loaded once for the grain tests that use it.</summary>
+    internal static readonly Lazy<AssistModel> ShippedModel = new(() => AssistModel.Load(Path.Combine(RepositoryFiles.Root, "silo", "CityActors.Silo", "assist", "boston-2011")));
+
     private static CaseAssistance Assistance() => new(new CaseAssistant(
-        AssistModel.Load(Path.Combine(RepositoryFiles.Root, "silo", "CityActors.Silo", "assist", "boston-2011")),
+        ShippedModel.Value,
         new AssistPackage(
             "../boston-2011",
             new Dictionary<string, string> { ["Request for Pothole Repair"] = "0301", ["Roadway Repair"] = "0301", ["Illegal Dumping"] = "0501" },

@@ -24,8 +24,10 @@ public static class CaseEndpoints
         cases.MapPost("/", ReportAsync)
             .WithName("ReportCase")
             .WithSummary("Puts a report in through a channel; the same channel and external id always answer with the same case.")
+            .WithDescription("Answers the case and, as `suggestions`, the city model's suggested matters, department and expected resolution time for it (as GET /api/v1/cases/{id}/suggestions); `suggestions` is null when the city ships no model or the model could not answer, which never fails the report.")
             .Accepts<CaseReport>("application/json")
             .Produces<CaseView>(StatusCodes.Status201Created)
+            .AddOpenApiOperationTransformer(ReportedCaseAnswer.DescribeAsync)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
@@ -86,7 +88,20 @@ public static class CaseEndpoints
             return ApiProblems.From(ex, report.ExternalId, "report");
         }
 
-        return await RunAsync(grains, id, "report", new ReportCase(caller, report), view => Results.Created($"/api/v1/cases/{Uri.EscapeDataString(view.Id)}", ReporterPrivacy.View(caller, view)));
+        try
+        {
+            var filed = await grains.GetGrain<ICaseGrain>(id).Report(new ReportCase(caller, report));
+            return Results.Created($"/api/v1/cases/{Uri.EscapeDataString(filed.Case.Id)}", ReportedCaseAnswer.Of(ReporterPrivacy.View(caller, filed.Case), filed.Suggestions));
+        }
+        catch (CaseCommandException ex)
+        {
+            return ApiProblems.From(ex, id, "report");
+        }
+        catch (TimeoutException ex)
+        {
+            // Whether it was filed is unknown; the same report again is safe (its channel and external id are its key).
+            return ApiProblems.Unavailable($"{ex.Message} Sending the same report again is safe.");
+        }
     }
 
     private static async Task<IResult> ExecuteAsync(string id, string command, HttpRequest request, IGrainFactory grains)

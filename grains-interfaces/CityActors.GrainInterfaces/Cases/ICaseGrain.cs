@@ -14,6 +14,15 @@ public interface ICaseGrain : IGrainWithStringKey
     [Alias("execute")]
     Task<CaseView> Execute(CaseCommand command);
 
+    /// <summary>
+    /// Files a report as <see cref="Execute"/> does and answers, beside the case, the city model's suggestions for it,
+    /// computed in the same call (null when the city ships no model, or when the model failed: intake never does).
+    /// A repeated report answers the case as it stands with the suggestions for what was first reported.
+    /// </summary>
+    /// <exception cref="CaseCommandException">The report was refused; nothing changed.</exception>
+    [Alias("report")]
+    Task<ReportedCase> Report(ReportCase command);
+
     /// <exception cref="CaseCommandException">The case does not exist (kind NotFound).</exception>
     [Alias("get"), AlwaysInterleave]
     Task<CaseView> Get();
@@ -27,3 +36,7 @@ public interface ICaseGrain : IGrainWithStringKey
     [Alias("actions"), AlwaysInterleave]
     Task<CaseActionSheet> Actions(Actor by);
 }
+
+/// <summary>A filed case and the model's suggestions for it (null without a model).</summary>
+[GenerateSerializer, Immutable, Alias("cityactors.reported-case")]
+public sealed record ReportedCase([property: Id(0)] CaseView Case, [property: Id(1)] CaseSuggestionView? Suggestions);

@@ -1,3 +1,4 @@
+using CityActors.Assist.Duplicates;
 using CityActors.Assist.Models;
 using CityActors.Domain.Cases;
 using CityActors.Domain.City;
@@ -31,16 +32,75 @@ public sealed class CaseAssistant
             ? new CaseAssistant(AssistModel.Load(package.ModelDirectory(packageDirectory)), package, city)
             : null;
 
+    /// <summary>How far from a new report the duplicate scorer looks for open cases (what it was trained with).</summary>
+    public static double DuplicateRadiusMeters => DuplicateFinder.RadiusMeters;
+
+    /// <summary>How long before a new report the duplicate scorer looks for open cases (what it was trained with).</summary>
+    public static TimeSpan DuplicateWindow => DuplicateFinder.Window;
+
     /// <param name="report">The report; its matter is the one dispatch and resolution time are suggested for.</param>
     /// <param name="place">Where it resolved to in the city.</param>
     /// <param name="reportedAt">When it was reported.</param>
-    public CaseSuggestion Suggest(CaseReport report, CasePlace place, DateTimeOffset reportedAt)
+    public CaseSuggestion Suggest(CaseReport report, CasePlace place, DateTimeOffset reportedAt) => Suggest(report, place, reportedAt, out _);
+
+    /// <summary>
+    /// What intake asks of the model in one go (the report is classified once): the suggestion, and whether the report
+    /// repeats one of the open cases near it — the nearest open case of its matter scored with the model's duplicate
+    /// scorer. The model judges duplicates of a report with a point whose matter it knows a type of
+    /// (<see cref="IntakeAdvice.JudgesDuplicates"/>); the assessment is null when it does not, or when no open case of
+    /// the matter is within <see cref="DuplicateRadiusMeters"/> and <see cref="DuplicateWindow"/>.
+    /// </summary>
+    /// <param name="caseId">The new case's id (never its own candidate).</param>
+    /// <param name="report">The report.</param>
+    /// <param name="place">Where it resolved to in the city.</param>
+    /// <param name="reportedAt">When it was reported.</param>
+    /// <param name="candidates">Open cases near the report, of any matter, as the duplicate index holds them.</param>
+    public IntakeAdvice AtIntake(string caseId, CaseReport report, CasePlace place, DateTimeOffset reportedAt, IReadOnlyList<DuplicateCandidate> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        var suggestion = Suggest(report, place, reportedAt, out var type);
+        if (type is null || place.Longitude is null)
+        {
+            return new IntakeAdvice(suggestion, null, JudgesDuplicates: false);
+        }
+
+        var evidence = IntakeEvidence.From(type, Channel(report), caseId, report.MatterCode, report.Description ?? "", reportedAt, candidates);
+        if (evidence.BestCandidateId is not { } candidate)
+        {
+            return new IntakeAdvice(suggestion, null, JudgesDuplicates: true);
+        }
+
+        var assessment = new DuplicateAssessment(
+            candidate,
+            Math.Round(Model.DuplicateProbability(evidence), 6),
+            Model.Manifest.DuplicateThreshold,
+            Model.Version,
+            Math.Round(evidence.SameTypeMeters, 1),
+            Math.Round(evidence.SameTypeHours, 3),
+            Math.Round(evidence.SameTypeTextSimilarity, 3),
+            (int)evidence.SameTypeNearby,
+            (int)evidence.OtherTypeNearby);
+        return new IntakeAdvice(suggestion, assessment, JudgesDuplicates: true);
+    }
+
+    /// <summary>Whether the model judges duplicates of reports of <paramref name="matterCode"/> (it knows a type of it),
+    /// so intake need not gather candidates for a matter the rule will judge anyway.</summary>
+    public bool JudgesDuplicatesOf(string matterCode) => typesOfMatter[matterCode].Any();
+
+    private string Channel(CaseReport report) => package.Channels.GetValueOrDefault(report.Channel.ToString(), "");
+
+    /// <param name="report">The report.</param>
+    /// <param name="place">Where it resolved to in the city.</param>
+    /// <param name="reportedAt">When it was reported.</param>
+    /// <param name="type">The history type standing for the report's matter: of the types mapped to it, the one the text
+    /// fits best; null when none is mapped to it.</param>
+    private CaseSuggestion Suggest(CaseReport report, CasePlace place, DateTimeOffset reportedAt, out string? type)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(place);
         var query = new AssistQuery(
             string.Join(" ", new[] { report.CategoryGuess, report.Description }.Where(t => !string.IsNullOrWhiteSpace(t))),
-            package.Channels.GetValueOrDefault(report.Channel.ToString(), ""),
+            Channel(report),
             "",
             place.Latitude,
             place.Longitude,
@@ -56,8 +116,7 @@ public sealed class CaseAssistant
             .Select(m => new MatterSuggestion(m.Code, city.Catalogue.Find(m.Code)!.NameEn, Math.Round(m.Confidence, 6)))
             .ToList();
 
-        // The history type standing for the report's matter: of the types mapped to it, the one the text fits best.
-        var type = ranked.FirstOrDefault(r => typesOfMatter[report.MatterCode].Contains(r.Label))?.Label;
+        type = ranked.FirstOrDefault(r => typesOfMatter[report.MatterCode].Contains(r.Label))?.Label;
         var dispatch = Dispatch(report.MatterCode, place, query, type);
         double? hours = type is null ? null : Math.Round(Model.ExpectedHours(query, type, dispatch.HistoryQueue ?? ""), 3);
         return new CaseSuggestion(Model.Version, matters, dispatch, hours, hours is { } h ? reportedAt + TimeSpan.FromHours(h) : null);

@@ -1,3 +1,5 @@
+using CityActors.Domain.Cases;
+
 namespace CityActors.Assist.Cases;
 
 /// <summary>What the assistant suggests for a report: its matters, where it should go, and when it should be done.</summary>
@@ -28,3 +30,10 @@ public sealed record DepartmentSuggestion(
     double? Confidence,
     double Threshold,
     bool Automatic);
+
+/// <summary>What the model says about a new report at intake.</summary>
+/// <param name="Suggestion">Its suggested matters, department and expected time.</param>
+/// <param name="Duplicate">Its duplicate assessment; null when no open case of the report's matter was near enough to weigh.</param>
+/// <param name="JudgesDuplicates">Whether the model judges this report's duplicates at all: it has a point and a matter
+/// the model knows a type of. When not, intake's rule does.</param>
+public sealed record IntakeAdvice(CaseSuggestion Suggestion, DuplicateAssessment? Duplicate, bool JudgesDuplicates);

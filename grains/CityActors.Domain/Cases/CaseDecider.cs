@@ -196,7 +196,12 @@ public sealed partial class CaseDecider
 
         var meta = new EventMeta(now, command.By, null, report.Photos);
         emit(new CaseReported(meta, caseId, report, place, intake.Emergency?.TighteningFor(City.Catalogue.Find(report.MatterCode)!)));
-        var others = (intake.Duplicates ?? []).Where(d => d != caseId).Distinct().ToList();
+        if (intake.DuplicateScore is { } scored)
+        {
+            emit(new DuplicateScored(meta, scored));
+        }
+
+        var others = DuplicatesOf(caseId, intake);
         if (others.Count > 0)
         {
             emit(new DuplicatesFlagged(meta, others));
@@ -218,6 +223,13 @@ public sealed partial class CaseDecider
             context.StartStage(TimerKeys.Verify, CaseStage.Verify, context.Centre, meta);
         }
     }
+
+    /// <summary>The open cases a new report is flagged as possibly repeating: the model's candidate when its score reaches
+    /// the threshold (a model's assessment replaces the rule), else what intake's rule found.</summary>
+    private static List<string> DuplicatesOf(string caseId, Intake intake) =>
+        intake.DuplicateScore is { } scored
+            ? scored.IsDuplicate && scored.CandidateId != caseId ? [scored.CandidateId] : []
+            : [.. (intake.Duplicates ?? []).Where(d => d != caseId).Distinct()];
 
     private void ValidateReport(CaseReport report)
     {

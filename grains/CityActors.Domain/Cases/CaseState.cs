@@ -21,6 +21,10 @@ public sealed class CaseState
 
     public List<string> DuplicateCandidates { get; set; } = [];
 
+    /// <summary>The learned model's duplicate assessment at intake, when the city ships a model and an open case of the
+    /// same matter was near.</summary>
+    public DuplicateAssessment? DuplicateScore { get; set; }
+
     public string? MergedInto { get; set; }
 
     /// <summary>Every department the case was ever dispatched to, in order.</summary>
@@ -142,6 +146,9 @@ public sealed class CaseState
                 Emergency = e.Emergency;
                 Reporters.Add(e.Report.Reporter ?? new Reporter());
                 ReportedAt = at;
+                break;
+            case DuplicateScored e:
+                DuplicateScore = e.Assessment;
                 break;
             case DuplicatesFlagged e:
                 DuplicateCandidates = [.. e.CaseIds];

@@ -57,6 +57,10 @@ public sealed record CaseView(
     /// <summary>The note of the inspection that closed it; null when the inspector wrote none or it is not closed.</summary>
     public string? ClosingNote { get; init; }
 
+    /// <summary>The learned model's duplicate assessment at intake (score, threshold, model version, the evidence), if
+    /// one was made: why <see cref="DuplicateCandidates"/> holds its candidate, or does not.</summary>
+    public DuplicateAssessment? DuplicateScore { get; init; }
+
     /// <summary>The department leading the current dispatch.</summary>
     public string? Lead => Assignments.FirstOrDefault(a => a.IsLead)?.Department;
 
@@ -132,6 +136,7 @@ public sealed record CaseView(
             ExpectedResolutionAt = state.ExpectedResolutionAt,
             HandlingFeedback = state.HandlingFeedback,
             ClosingNote = state.ClosingNote,
+            DuplicateScore = state.DuplicateScore,
         };
     }
 }

@@ -34,7 +34,7 @@ public sealed class DuplicateIndex
     public static string TileKey((long X, long Y) tile) => $"{tile.X}:{tile.Y}";
 
     /// <summary>An open case's mark and the key of its tile; null for a case located by address only (no point to measure from).</summary>
-    public static (string Tile, OpenCaseMark Mark)? MarkOf(LocalProjection projection, string caseId, string matterCode, CasePlace place, DateTimeOffset reportedAt)
+    public static (string Tile, OpenCaseMark Mark)? MarkOf(LocalProjection projection, string caseId, string matterCode, CasePlace place, DateTimeOffset reportedAt, string? description = null)
     {
         ArgumentNullException.ThrowIfNull(projection);
         ArgumentNullException.ThrowIfNull(place);
@@ -44,11 +44,11 @@ public sealed class DuplicateIndex
         }
 
         var (x, y) = projection.Forward(longitude, latitude);
-        return (TileKey(TileOf(x, y)), new OpenCaseMark(caseId, matterCode, x, y, reportedAt));
+        return (TileKey(TileOf(x, y)), new OpenCaseMark(caseId, matterCode, x, y, reportedAt, OpenCaseMark.TextOf(description)));
     }
 
     public static (string Tile, OpenCaseMark Mark)? MarkOf(LocalProjection projection, CaseView view) =>
-        MarkOf(projection, view.Id, view.MatterCode, view.Place, view.ReportedAt);
+        MarkOf(projection, view.Id, view.MatterCode, view.Place, view.ReportedAt, view.Description);
 
     public void Add(OpenCaseMark mark)
     {
@@ -63,4 +63,14 @@ public sealed class DuplicateIndex
             .Where(m => m.MatterCode == matterCode && m.ReportedAt >= reportedSince && Math.Sqrt(((m.X - x) * (m.X - x)) + ((m.Y - y) * (m.Y - y))) <= radius)
             .OrderBy(m => m.ReportedAt)
             .Select(m => m.CaseId)];
+
+    /// <summary>Every open case, of any matter, within <paramref name="radius"/> metres of (x, y) reported since
+    /// <paramref name="reportedSince"/>: the candidates a learned duplicate score weighs. Oldest first.</summary>
+    public IReadOnlyList<DuplicateCandidate> CandidatesNear(double x, double y, double radius, DateTimeOffset reportedSince) =>
+        [.. _marks.Values
+            .Where(m => m.ReportedAt >= reportedSince)
+            .Select(m => (Mark: m, Meters: Math.Sqrt(((m.X - x) * (m.X - x)) + ((m.Y - y) * (m.Y - y)))))
+            .Where(c => c.Meters <= radius)
+            .OrderBy(c => c.Mark.ReportedAt).ThenBy(c => c.Mark.CaseId, StringComparer.Ordinal)
+            .Select(c => new DuplicateCandidate(c.Mark.CaseId, c.Mark.MatterCode, c.Meters, c.Mark.ReportedAt, c.Mark.Text))];
 }

@@ -22,10 +22,5 @@ public sealed class CaseAssistGrain(CaseAssistance assistance, CaseDecider decid
         return Task.FromResult(assistance.Assistant is { } assistant ? ViewOf(assistant.Suggest(report, view.Place, view.ReportedAt)) : null);
     }
 
-    private static CaseSuggestionView ViewOf(CaseSuggestion s) => new(
-        s.ModelVersion,
-        [.. s.Matters.Select(m => new MatterSuggestionView(m.Code, m.Name, m.Confidence))],
-        new DispatchSuggestionView(s.Dispatch.Catalogue, s.Dispatch.CatalogueExplanation, s.Dispatch.History, s.Dispatch.HistoryQueue, s.Dispatch.Confidence, s.Dispatch.Threshold, s.Dispatch.Automatic),
-        s.ExpectedHours,
-        s.ExpectedAt);
+    private static CaseSuggestionView ViewOf(CaseSuggestion s) => CaseSuggestionViews.Of(s);
 }

@@ -3,12 +3,11 @@ using CityActors.GrainInterfaces.Cases;
 
 namespace CityActors.Grains.Cases;
 
-/// <summary>Asks the duplicate tiles around a new report for open cases of the same matter nearby (tiles are not cases, so this never waits on a case).</summary>
+/// <summary>Asks the duplicate tiles around a new report for open cases nearby (tiles are not cases, so this never waits on a case).</summary>
 internal static class CaseDuplicates
 {
-    public static async Task<IReadOnlyList<string>> FindAsync(IGrainFactory grains, CaseDecider decider, CaseReport report, DateTimeOffset now)
+    public static async Task<IReadOnlyList<string>> FindAsync(IGrainFactory grains, CaseDecider decider, CasePlace place, string matterCode, DateTimeOffset now)
     {
-        var place = decider.Locate(report.Location);
         if (place.Longitude is null || decider.Rules.DuplicateRadiusMeters <= 0)
         {
             return [];
@@ -18,7 +17,23 @@ internal static class CaseDuplicates
         var radius = decider.Rules.DuplicateRadiusMeters;
         var since = now - decider.Rules.DuplicateWindow;
         var found = await Task.WhenAll(DuplicateIndex.TilesAround(x, y, radius)
-            .Select(t => grains.GetGrain<IDuplicateTileGrain>(DuplicateIndex.TileKey(t)).FindNear(report.MatterCode, x, y, radius, since)));
+            .Select(t => grains.GetGrain<IDuplicateTileGrain>(DuplicateIndex.TileKey(t)).FindNear(matterCode, x, y, radius, since)));
         return [.. found.SelectMany(f => f).Distinct()];
+    }
+
+    /// <summary>Every open case within <paramref name="radius"/> metres reported since <paramref name="since"/>, of any
+    /// matter (what the learned duplicate score weighs); none for a place without a point or when duplicate detection
+    /// is off (<see cref="CaseRules.DuplicateRadiusMeters"/> 0).</summary>
+    public static async Task<IReadOnlyList<DuplicateCandidate>> CandidatesAsync(IGrainFactory grains, CaseDecider decider, CasePlace place, double radius, DateTimeOffset since)
+    {
+        if (place.Longitude is null || decider.Rules.DuplicateRadiusMeters <= 0)
+        {
+            return [];
+        }
+
+        var (x, y) = decider.City.Projection.Forward(place.Longitude.Value, place.Latitude!.Value);
+        var found = await Task.WhenAll(DuplicateIndex.TilesAround(x, y, radius)
+            .Select(t => grains.GetGrain<IDuplicateTileGrain>(DuplicateIndex.TileKey(t)).CandidatesNear(x, y, radius, since)));
+        return [.. found.SelectMany(f => f).DistinctBy(c => c.CaseId)];
     }
 }

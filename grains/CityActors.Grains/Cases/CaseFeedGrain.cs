@@ -76,7 +76,7 @@ public sealed class CaseFeedGrain(IJournalFeed feed) : Grain, ICaseFeedGrain
 
     /// <summary>Events that only reschedule clocks or record links and flags leave the case in the queues it was in.</summary>
     private static bool MovesQueues(CaseEvent @event) =>
-        @event is not (TimerStarted or TimerRescheduled or TimerStopped or ReporterLinked or DuplicatesFlagged or CaseEvaluated);
+        @event is not (TimerStarted or TimerRescheduled or TimerStopped or ReporterLinked or DuplicatesFlagged or DuplicateScored or CaseEvaluated);
 
     private async Task<(CasePlace? Place, HashSet<string> Departments)> KnownAsync(string caseId, CaseEvent @event)
     {

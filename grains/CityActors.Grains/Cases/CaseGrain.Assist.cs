@@ -30,26 +30,6 @@ public sealed partial class CaseGrain
         }
     }
 
-    /// <summary>The model's expected resolution time for a new report; none without a model, for a matter it knows no
-    /// type of, or for a report intake will refuse anyway (its place is checked again by the decision).</summary>
-    private ResolutionEstimate? EstimateResolution(CaseReport report, DateTimeOffset now)
-    {
-        if (assistance.Assistant is not { } assistant)
-        {
-            return null;
-        }
-
-        try
-        {
-            var suggestion = assistant.Suggest(report, decider.Locate(report.Location), now);
-            return suggestion is { ExpectedAt: { } at, ExpectedHours: { } hours } ? new ResolutionEstimate(at, hours, suggestion.ModelVersion) : null;
-        }
-        catch (Exception ex) when (ex is CaseCommandException or InvalidOperationException or ArgumentException)
-        {
-            return null;
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Case {CaseId} stays with the centre: automatic dispatch failed")]
     private static partial void LogAssistedDispatchFailed(ILogger logger, string caseId, Exception exception);
 }

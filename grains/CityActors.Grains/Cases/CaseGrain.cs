@@ -62,17 +62,26 @@ public sealed partial class CaseGrain(
             throw new CaseCommandException(CaseErrorKind.Forbidden, $"{command.Name} is sent by the cluster itself, not through the public case interface.");
         }
 
+        if (command is ReportCase report)
+        {
+            return (await FileAsync(report, answerRepeat: false)).View;
+        }
+
         var now = Now();
-        var intake = command is ReportCase { Report: { } report } && State.Status == CaseStatus.None
-            ? new Intake(await CaseDuplicates.FindAsync(GrainFactory, decider, report, now), await EmergencyAtAsync(report), EstimateResolution(report, now))
-            : null;
-        await DecideAndCommitAsync(command, now, intake);
+        await DecideAndCommitAsync(command, now, null);
         if (command is AcceptCase or ReopenCase)
         {
             await TryAssistedDispatchAsync(now);
         }
 
         return View();
+    }
+
+    public async Task<ReportedCase> Report(ReportCase command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var (view, suggestion) = await FileAsync(command, answerRepeat: true);
+        return new ReportedCase(view, suggestion is null ? null : CaseSuggestionViews.Of(suggestion));
     }
 
     public Task<CaseView> Get() => Task.FromResult(View());
@@ -169,28 +178,12 @@ public sealed partial class CaseGrain(
         Deadlines.Committed(deadlineChanges);
         await CountAsync(markBefore);
         if (events[0] is CaseReported && State.Status.IsOpen()
-            && DuplicateIndex.MarkOf(decider.City.Projection, Id, State.Report!.MatterCode, State.Place!, State.ReportedAt) is { } open)
+            && DuplicateIndex.MarkOf(decider.City.Projection, Id, State.Report!.MatterCode, State.Place!, State.ReportedAt, State.Report.Description) is { } open)
         {
             await GrainFactory.GetGrain<IDuplicateTileGrain>(open.Tile).Add(open.Mark);
         }
 
         return true;
-    }
-
-    /// <summary>The emergency profile in force where a new report is; null when none is, or when the place is invalid (the decider refuses it).</summary>
-    private async Task<Domain.Emergencies.ActiveEmergency?> EmergencyAtAsync(CaseReport report)
-    {
-        CasePlace place;
-        try
-        {
-            place = decider.Locate(report.Location);
-        }
-        catch (CaseCommandException)
-        {
-            return null;
-        }
-
-        return await emergencies.AtAsync(CaseMark.UnitOf(place));
     }
 
     /// <summary>

@@ -62,4 +62,7 @@ public sealed class DuplicateTileGrain(CityModel city, ICaseReadModel cases) : G
 
     public Task<IReadOnlyList<string>> FindNear(string matterCode, double x, double y, double radiusMeters, DateTimeOffset reportedSince) =>
         Task.FromResult(_index.FindNear(matterCode, x, y, radiusMeters, reportedSince));
+
+    public Task<IReadOnlyList<DuplicateCandidate>> CandidatesNear(double x, double y, double radiusMeters, DateTimeOffset reportedSince) =>
+        Task.FromResult(_index.CandidatesNear(x, y, radiusMeters, reportedSince));
 }

@@ -6,6 +6,7 @@ namespace CityActors.Domain.Cases;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "$event")]
 [JsonDerivedType(typeof(CaseReported), "reported")]
 [JsonDerivedType(typeof(DuplicatesFlagged), "duplicates-flagged")]
+[JsonDerivedType(typeof(DuplicateScored), "duplicate-scored")]
 [JsonDerivedType(typeof(ResolutionExpected), "resolution-expected")]
 [JsonDerivedType(typeof(CaseVerified), "verified")]
 [JsonDerivedType(typeof(CaseRejected), "rejected")]
