@@ -8,6 +8,8 @@ namespace CityActors.Assist.Duplicates;
 /// </summary>
 internal sealed class DuplicateEvidence
 {
+    private const double NearbyMeters = 100;
+
     public string Type { get; set; } = "";
     public string Channel { get; set; } = "";
     public float SameTypeNearby { get; set; }
@@ -32,4 +34,42 @@ internal sealed class DuplicateEvidence
         nameof(SameTypeNearby), nameof(SameTypeMeters), nameof(SameTypeHours), nameof(SameTypeTextSimilarity),
         nameof(OtherTypeNearby), nameof(AnyMeters), nameof(AnyTextSimilarity),
     ];
+
+    /// <summary>Evidence before any candidate is weighed: the nearest case and its age read as twice the search's reach,
+    /// so "nothing found" is far, not zero.</summary>
+    public static DuplicateEvidence NoneFound(string type, string channel) => new()
+    {
+        Type = type,
+        Channel = channel,
+        SameTypeMeters = (float)DuplicateFinder.RadiusMeters * 2,
+        SameTypeHours = (float)DuplicateFinder.Window.TotalHours * 2,
+        AnyMeters = (float)DuplicateFinder.RadiusMeters * 2,
+    };
+
+    /// <summary>Weighs one case open within the search's radius and window before the new one. Candidates must come
+    /// oldest first: of two same-type cases equally near, the older stays the best candidate.</summary>
+    public void Weigh(string candidateId, bool sameType, double meters, double hours, double textSimilarity)
+    {
+        AnyMeters = Math.Min(AnyMeters, (float)meters);
+        if (meters <= NearbyMeters)
+        {
+            AnyTextSimilarity = Math.Max(AnyTextSimilarity, (float)textSimilarity);
+            OtherTypeNearby += sameType ? 0 : 1;
+        }
+
+        if (!sameType)
+        {
+            return;
+        }
+
+        SameTypeNearby += meters <= NearbyMeters ? 1 : 0;
+        SameTypeTextSimilarity = Math.Max(SameTypeTextSimilarity, (float)textSimilarity);
+        MatchesIntakeRule |= meters <= 50 && hours <= 24;
+        if (meters < SameTypeMeters)
+        {
+            SameTypeMeters = (float)meters;
+            SameTypeHours = (float)hours;
+            BestCandidateId = candidateId;
+        }
+    }
 }

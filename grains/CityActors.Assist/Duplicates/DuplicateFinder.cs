@@ -10,7 +10,6 @@ internal sealed class DuplicateFinder
 {
     public static readonly TimeSpan Window = TimeSpan.FromHours(72);
     public const double RadiusMeters = 300;
-    private const double NearbyMeters = 100;
 
     private readonly List<ServiceRequest> byOpening;
     private readonly DateTime[] openings;
@@ -25,15 +24,8 @@ internal sealed class DuplicateFinder
 
     public DuplicateEvidence Evidence(ServiceRequest request)
     {
-        var evidence = new DuplicateEvidence
-        {
-            Type = request.Type,
-            Channel = request.Channel,
-            SameTypeMeters = (float)RadiusMeters * 2,
-            SameTypeHours = (float)Window.TotalHours * 2,
-            AnyMeters = (float)RadiusMeters * 2,
-            Label = request.ClosedAsDuplicate,
-        };
+        var evidence = DuplicateEvidence.NoneFound(request.Type, request.Channel);
+        evidence.Label = request.ClosedAsDuplicate;
         if (request.Latitude is not { } lat || request.Longitude is not { } lon)
         {
             return evidence;
@@ -56,32 +48,7 @@ internal sealed class DuplicateFinder
                 continue;
             }
 
-            var similarity = TextSimilarity.Jaccard(text, words[i]);
-            var hours = (request.Opened - other.Opened).TotalHours;
-            evidence.AnyMeters = Math.Min(evidence.AnyMeters, (float)meters);
-            if (meters <= NearbyMeters)
-            {
-                evidence.AnyTextSimilarity = Math.Max(evidence.AnyTextSimilarity, (float)similarity);
-                if (other.Type != request.Type)
-                {
-                    evidence.OtherTypeNearby++;
-                }
-            }
-
-            if (other.Type != request.Type)
-            {
-                continue;
-            }
-
-            evidence.SameTypeNearby += meters <= NearbyMeters ? 1 : 0;
-            evidence.SameTypeTextSimilarity = Math.Max(evidence.SameTypeTextSimilarity, (float)similarity);
-            evidence.MatchesIntakeRule |= meters <= 50 && hours <= 24;
-            if (meters < evidence.SameTypeMeters)
-            {
-                evidence.SameTypeMeters = (float)meters;
-                evidence.SameTypeHours = (float)hours;
-                evidence.BestCandidateId = other.Id;
-            }
+            evidence.Weigh(other.Id, other.Type == request.Type, meters, (request.Opened - other.Opened).TotalHours, TextSimilarity.Jaccard(text, words[i]));
         }
 
         return evidence;

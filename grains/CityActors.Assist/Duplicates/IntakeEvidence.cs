@@ -10,18 +10,9 @@ namespace CityActors.Assist.Duplicates;
 /// </summary>
 internal static class IntakeEvidence
 {
-    private const double NearbyMeters = 100;
-
     public static DuplicateEvidence From(string type, string channel, string caseId, string matterCode, string text, DateTimeOffset reportedAt, IEnumerable<DuplicateCandidate> candidates)
     {
-        var evidence = new DuplicateEvidence
-        {
-            Type = type,
-            Channel = channel,
-            SameTypeMeters = (float)DuplicateFinder.RadiusMeters * 2,
-            SameTypeHours = (float)DuplicateFinder.Window.TotalHours * 2,
-            AnyMeters = (float)DuplicateFinder.RadiusMeters * 2,
-        };
+        var evidence = DuplicateEvidence.NoneFound(type, channel);
         var words = TextSimilarity.Words(text);
         var since = reportedAt - DuplicateFinder.Window;
         foreach (var other in candidates.OrderBy(c => c.ReportedAt).ThenBy(c => c.CaseId, StringComparer.Ordinal))
@@ -31,29 +22,7 @@ internal static class IntakeEvidence
                 continue;
             }
 
-            var similarity = TextSimilarity.Jaccard(words, TextSimilarity.Words(other.Text));
-            var sameMatter = other.MatterCode == matterCode;
-            evidence.AnyMeters = Math.Min(evidence.AnyMeters, (float)other.Meters);
-            if (other.Meters <= NearbyMeters)
-            {
-                evidence.AnyTextSimilarity = Math.Max(evidence.AnyTextSimilarity, (float)similarity);
-                evidence.OtherTypeNearby += sameMatter ? 0 : 1;
-            }
-
-            if (!sameMatter)
-            {
-                continue;
-            }
-
-            evidence.SameTypeNearby += other.Meters <= NearbyMeters ? 1 : 0;
-            evidence.SameTypeTextSimilarity = Math.Max(evidence.SameTypeTextSimilarity, (float)similarity);
-            evidence.MatchesIntakeRule |= other.Meters <= 50 && (reportedAt - other.ReportedAt).TotalHours <= 24;
-            if (other.Meters < evidence.SameTypeMeters)
-            {
-                evidence.SameTypeMeters = (float)other.Meters;
-                evidence.SameTypeHours = (float)(reportedAt - other.ReportedAt).TotalHours;
-                evidence.BestCandidateId = other.CaseId;
-            }
+            evidence.Weigh(other.CaseId, other.MatterCode == matterCode, other.Meters, (reportedAt - other.ReportedAt).TotalHours, TextSimilarity.Jaccard(words, TextSimilarity.Words(other.Text)));
         }
 
         return evidence;
