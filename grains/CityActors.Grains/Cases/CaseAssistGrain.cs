@@ -12,15 +12,13 @@ public sealed class CaseAssistGrain(CaseAssistance assistance, CaseDecider decid
     public Task<CaseSuggestionView?> Suggest(CaseReport report, DateTimeOffset reportedAt)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return Task.FromResult(assistance.Assistant is { } assistant ? ViewOf(assistant.Suggest(report, decider.Locate(report.Location), reportedAt)) : null);
+        return Task.FromResult(assistance.Assistant is { } assistant ? CaseSuggestionViews.Of(assistant.Suggest(report, decider.Locate(report.Location), reportedAt)) : null);
     }
 
     public Task<CaseSuggestionView?> SuggestFor(CaseView view)
     {
         ArgumentNullException.ThrowIfNull(view);
         var report = new CaseReport(view.Channel, view.ExternalId, view.MatterCode, view.Description, new ReportedLocation(view.Place.Longitude, view.Place.Latitude, view.Place.Address));
-        return Task.FromResult(assistance.Assistant is { } assistant ? ViewOf(assistant.Suggest(report, view.Place, view.ReportedAt)) : null);
+        return Task.FromResult(assistance.Assistant is { } assistant ? CaseSuggestionViews.Of(assistant.Suggest(report, view.Place, view.ReportedAt)) : null);
     }
-
-    private static CaseSuggestionView ViewOf(CaseSuggestion s) => CaseSuggestionViews.Of(s);
 }
