@@ -136,8 +136,10 @@ public sealed class CaseAssistant
 
         // History speaks in its own queues; the city needs an agency. A queue's probability counts for the agency its
         // department maps to, and the agencies' totals are compared with the gate.
-        var queue = Model.Dispatch(query, type).Queue;
-        var agencies = Model.RankDepartments(query, type)
+        // One prediction gives both the best queue and the departments' totals (this runs on every intake).
+        var queues = Model.RankQueues(query, type);
+        var queue = queues[0].Label;
+        var agencies = AssistModel.SumByDepartment(queues, Model.DepartmentOf)
             .Where(d => package.Departments.ContainsKey(d.Label))
             .GroupBy(d => package.Departments[d.Label], StringComparer.Ordinal)
             .Select(g => (Agency: g.Key, Confidence: g.Sum(d => d.Confidence)))

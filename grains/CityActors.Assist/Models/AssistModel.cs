@@ -54,9 +54,12 @@ public sealed class AssistModel
             ranked);
     }
 
+    /// <summary>Every queue with its probability, most probable first: one prediction from which both the best queue and
+    /// the departments' totals (<see cref="SumByDepartment"/>) can be read.</summary>
+    public IReadOnlyList<Ranked> RankQueues(AssistQuery query, string type) => dispatch.Rank(RequestRow.From(query, type), dispatch.Labels.Count);
+
     /// <summary>Every department with the summed probability of its queues, most probable first.</summary>
-    public IReadOnlyList<Ranked> RankDepartments(AssistQuery query, string type) =>
-        SumByDepartment(dispatch.Rank(RequestRow.From(query, type), dispatch.Labels.Count), DepartmentOf);
+    public IReadOnlyList<Ranked> RankDepartments(AssistQuery query, string type) => SumByDepartment(RankQueues(query, type), DepartmentOf);
 
     /// <summary>Queue probabilities summed per department, most probable first (ties by name). The department-level
     /// gate is chosen, measured and applied on the first of these.</summary>
