@@ -14,6 +14,9 @@ internal static partial class DeadlineLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivering deadline {Key} (due {Due}) failed on attempt {Attempt}; it will be retried.")]
     public static partial void DeliveryFailed(ILogger logger, Exception error, DeadlineKey key, DateTimeOffset due, int attempt);
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Waking grain {Grain} ahead of its deadline failed; the deadline's delivery activates it instead.")]
+    public static partial void WakeFailed(ILogger logger, Exception error, GrainId grain);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Deadline shard {Shard} could not delete {Count} delivered deadlines; it retries (they may be delivered again if the shard moves meanwhile).")]
     public static partial void DeleteFailed(ILogger logger, Exception error, int shard, int count);
 

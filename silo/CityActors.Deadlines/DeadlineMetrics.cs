@@ -12,6 +12,7 @@ public sealed class DeadlineMetrics
     private readonly Histogram<double> _lateness;
     private readonly Counter<long> _failures;
     private readonly Counter<long> _changes;
+    private readonly Counter<long> _woken;
 
     // Pending count per shard active on this silo, as each shard last reported it.
     private readonly ConcurrentDictionary<int, int> _pending = new();
@@ -24,6 +25,7 @@ public sealed class DeadlineMetrics
         _lateness = meter.CreateHistogram<double>("cityactors.deadlines.lateness", "s", "How long after its due instant a deadline was delivered.");
         _failures = meter.CreateCounter<long>("cityactors.deadlines.delivery_failures", "{attempt}", "Deliveries that failed and will be retried.");
         _changes = meter.CreateCounter<long>("cityactors.deadlines.changes", "{change}", "Deadlines set or cancelled (tag op = set | cancel).");
+        _woken = meter.CreateCounter<long>("cityactors.deadlines.woken", "{grain}", "Grains called ahead of a deadline so they are active when it comes due.");
         meter.CreateObservableGauge("cityactors.deadlines.pending_in_window", () => _pending.Values.Sum(), "{deadline}", "Deadlines held in memory by the shards active on this silo.");
     }
 
@@ -32,6 +34,8 @@ public sealed class DeadlineMetrics
         _fired.Add(1);
         _lateness.Record(Math.Max(0, lateness.TotalSeconds));
     }
+
+    internal void Woken() => _woken.Add(1);
 
     internal void DeliveryFailed() => _failures.Add(1);
 

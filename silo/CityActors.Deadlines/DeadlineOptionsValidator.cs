@@ -29,6 +29,16 @@ internal sealed class DeadlineOptionsValidator : IValidateOptions<DeadlineOption
             failures.Add($"{nameof(DeadlineOptions.MaxDeliveriesInFlight)}, {nameof(DeadlineOptions.MaxWriteBatch)}, {nameof(DeadlineOptions.ConcurrentWriteBatches)} and {nameof(DeadlineOptions.MaxNotifyAttempts)} must be positive.");
         }
 
+        if (options.WarmAhead < TimeSpan.Zero || options.WarmAhead > options.LookAhead)
+        {
+            failures.Add($"{nameof(DeadlineOptions.WarmAhead)} must be between zero and {nameof(DeadlineOptions.LookAhead)}: a shard knows only the deadlines within its window.");
+        }
+
+        if (options.MaxWarmingsInFlight <= 0)
+        {
+            failures.Add($"{nameof(DeadlineOptions.MaxWarmingsInFlight)} must be positive.");
+        }
+
         if (options.MinRetryDelay <= TimeSpan.Zero || options.MaxRetryDelay < options.MinRetryDelay)
         {
             failures.Add($"{nameof(DeadlineOptions.MinRetryDelay)} must be positive and at most {nameof(DeadlineOptions.MaxRetryDelay)}.");

@@ -42,6 +42,7 @@ internal sealed class DeadlineShardGrain : Grain, IDeadlineShardGrain
     private DateTimeOffset? _armedFor;
     private long _started;
     private long _accepted;
+    private int _warming;
 
     // Completed (and replaced) when the shard next has nothing in flight and nothing to delete.
     private TaskCompletionSource? _idle;
@@ -62,7 +63,7 @@ internal sealed class DeadlineShardGrain : Grain, IDeadlineShardGrain
         _silo = silo;
         _logger = logger;
         _backoff = new RetryBackoff(_options.MinRetryDelay, _options.MaxRetryDelay);
-        _schedule = new ShardSchedule(_backoff);
+        _schedule = new ShardSchedule(_backoff, _options.WarmAhead);
     }
 
     private int Shard => (int)this.GetPrimaryKeyLong();
@@ -134,7 +135,7 @@ internal sealed class DeadlineShardGrain : Grain, IDeadlineShardGrain
         return Status();
     }
 
-    private bool IsIdle => _schedule.InFlight == 0 && _delivered.Count == 0;
+    private bool IsIdle => _schedule.InFlight == 0 && _delivered.Count == 0 && _warming == 0;
 
     private DeadlineShardStatus Status() =>
         new(Shard, _silo.SiloAddress, _schedule.Count, _schedule.InFlight, _schedule.LoadedUntil, _started, _accepted);
@@ -183,6 +184,15 @@ internal sealed class DeadlineShardGrain : Grain, IDeadlineShardGrain
                 }
             }
 
+            var warmRoom = _options.MaxWarmingsInFlight - _warming;
+            if (warmRoom > 0)
+            {
+                foreach (var grain in _schedule.TakeToWarm(_clock.GetUtcNow(), warmRoom))
+                {
+                    _ = WakeAsync(grain);
+                }
+            }
+
             _metrics.ReportPending(Shard, _schedule.Count);
         }
         finally
@@ -220,6 +230,24 @@ internal sealed class DeadlineShardGrain : Grain, IDeadlineShardGrain
         Arm();
     }
 
+    private async Task WakeAsync(GrainId grain)
+    {
+        _warming++;
+        try
+        {
+            await GrainFactory.GetGrain<IDeadlineTarget>(grain).OnDeadlineApproaching();
+            _metrics.Woken();
+        }
+        catch (Exception ex)
+        {
+            DeadlineLog.WakeFailed(_logger, ex, grain);
+        }
+
+        // Like a delivery's, this continuation runs on the activation's scheduler, between turns.
+        _warming--;
+        Arm();
+    }
+
     private async Task DeleteDeliveredAsync(CancellationToken cancellationToken)
     {
         var batch = _delivered;
@@ -247,7 +275,10 @@ internal sealed class DeadlineShardGrain : Grain, IDeadlineShardGrain
         }
     }
 
-    /// <summary>Sets the fire timer to the next thing to do: a pending delete, or the earliest attempt if a delivery slot is free.</summary>
+    /// <summary>
+    /// Sets the fire timer to the next thing to do: a pending delete, the earliest attempt if a delivery slot is free, or
+    /// the next wake-up ahead of a deadline if a warming slot is free.
+    /// </summary>
     private void Arm()
     {
         if (IsIdle && _idle is not null)
@@ -263,6 +294,10 @@ internal sealed class DeadlineShardGrain : Grain, IDeadlineShardGrain
 
         var now = _clock.GetUtcNow();
         var next = _schedule.InFlight < _options.MaxDeliveriesInFlight ? _schedule.NextAttempt() : null;
+        if (_warming < _options.MaxWarmingsInFlight && _schedule.NextWarm() is { } warmAt && (next is null || warmAt < next))
+        {
+            next = warmAt;
+        }
         if (_delivered.Count > 0)
         {
             var deleteAt = _retryDeleteAt > now ? _retryDeleteAt : now;

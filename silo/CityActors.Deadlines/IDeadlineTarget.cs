@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace CityActors.Deadlines;
 
 /// <summary>
@@ -8,4 +10,12 @@ namespace CityActors.Deadlines;
 public interface IDeadlineTarget : IGrain
 {
     Task OnDeadline(DeadlineFired deadline);
+
+    /// <summary>
+    /// Called shortly before a deadline of this grain comes due (<see cref="DeadlineOptions.WarmAhead"/>) when its shard
+    /// has not called the grain lately, so the grain is activated with its state read by the time the deadline arrives.
+    /// The call itself needs nothing done: implementations return at once. Best effort; a failed call is not retried.
+    /// </summary>
+    [AlwaysInterleave]
+    Task OnDeadlineApproaching();
 }

@@ -11,12 +11,19 @@ namespace CityActors.Deadlines;
 /// grain with the same due instant keeps its state, so it is neither fired twice nor forgotten before its delete.
 /// A replaced in-flight deadline finishes its delivery; its conditional delete then fails harmlessly.
 /// </remarks>
-internal sealed class ShardSchedule(RetryBackoff backoff)
+internal sealed class ShardSchedule(RetryBackoff backoff, TimeSpan warmAhead = default)
 {
     private readonly Dictionary<DeadlineKey, ScheduledDeadline> _current = [];
 
     // Ordered by next attempt; entries replaced, removed or started stay in it until they surface and are skipped.
     private PriorityQueue<ScheduledDeadline, DateTimeOffset> _queue = new();
+
+    // Deadlines whose grain may need waking before they come due, ordered by due instant; skipped like _queue.
+    private PriorityQueue<ScheduledDeadline, DateTimeOffset> _toWarm = new();
+
+    // When this shard last called each grain (woke it or delivered to it): a grain called within the warm-ahead
+    // span is taken to be active still, so its next deadline does not wake it again.
+    private readonly Dictionary<GrainId, DateTimeOffset> _lastCalled = [];
 
     /// <summary>Every row of the shard due before this instant is known here (or on its way through a push).</summary>
     public DateTimeOffset LoadedUntil { get; private set; } = DateTimeOffset.MinValue;
@@ -45,9 +52,11 @@ internal sealed class ShardSchedule(RetryBackoff backoff)
             _current.Remove(key);
         }
 
-        // Rebuilding drops the skipped entries that replacements left in the queue.
-        _queue = new PriorityQueue<ScheduledDeadline, DateTimeOffset>(
-            _current.Values.Where(d => d.State == DeliveryState.Waiting).Select(d => (d, d.NextAttempt)));
+        // Rebuilding drops the skipped entries that replacements left in the queues.
+        var waiting = _current.Values.Where(d => d.State == DeliveryState.Waiting).ToList();
+        _queue = new PriorityQueue<ScheduledDeadline, DateTimeOffset>(waiting.Select(d => (d, d.NextAttempt)));
+        _toWarm = new PriorityQueue<ScheduledDeadline, DateTimeOffset>(
+            warmAhead > TimeSpan.Zero ? waiting.Where(d => d.FailedAttempts == 0).Select(d => (d, d.Due)) : []);
     }
 
     /// <summary>Applies the current rows of <paramref name="keys"/> (absent when the key has no row).</summary>
@@ -101,6 +110,55 @@ internal sealed class ShardSchedule(RetryBackoff backoff)
         return due ?? (IReadOnlyList<ScheduledDeadline>)[];
     }
 
+    /// <summary>
+    /// Takes up to <paramref name="max"/> grains to wake now: those with a deadline due within the warm-ahead span of
+    /// <paramref name="now"/> that this shard has not called within that span. Waking a grain before its deadline comes
+    /// due moves its activation (its state read) ahead of the due instant, so a burst of deadlines on idle grains is
+    /// not a burst of activations at the moment they are due.
+    /// </summary>
+    public IReadOnlyList<GrainId> TakeToWarm(DateTimeOffset now, int max)
+    {
+        List<GrainId>? grains = null;
+        var horizon = now + warmAhead;
+        var calledSince = now - warmAhead;
+        while ((grains?.Count ?? 0) < max && _toWarm.TryPeek(out var next, out var due))
+        {
+            if (due > horizon)
+            {
+                break;
+            }
+
+            _toWarm.Dequeue();
+            if (due <= now || next.State != DeliveryState.Waiting || !IsCurrent(next) || CalledSince(next.Key.Grain, calledSince))
+            {
+                // Due already (delivery wakes it), no longer waiting, replaced, or called recently enough.
+                continue;
+            }
+
+            _lastCalled[next.Key.Grain] = now;
+            (grains ??= []).Add(next.Key.Grain);
+        }
+
+        ForgetOldCalls(calledSince);
+        return grains ?? (IReadOnlyList<GrainId>)[];
+    }
+
+    /// <summary>When the next grain should be woken ahead of its deadline, or null when warming is off or none waits.</summary>
+    public DateTimeOffset? NextWarm()
+    {
+        while (_toWarm.TryPeek(out var next, out var due))
+        {
+            if (next.State == DeliveryState.Waiting && IsCurrent(next))
+            {
+                return due - warmAhead;
+            }
+
+            _toWarm.Dequeue();
+        }
+
+        return null;
+    }
+
     /// <summary>When the earliest waiting deadline should be attempted, or null when none waits.</summary>
     public DateTimeOffset? NextAttempt()
     {
@@ -128,6 +186,7 @@ internal sealed class ShardSchedule(RetryBackoff backoff)
         if (accepted)
         {
             deadline.State = DeliveryState.Delivered;
+            _lastCalled[deadline.Key.Grain] = now;
             return true;
         }
 
@@ -180,6 +239,28 @@ internal sealed class ShardSchedule(RetryBackoff backoff)
         var deadline = new ScheduledDeadline(row.Key, row.Due);
         _current[row.Key] = deadline;
         _queue.Enqueue(deadline, deadline.NextAttempt);
+        if (warmAhead > TimeSpan.Zero)
+        {
+            _toWarm.Enqueue(deadline, deadline.Due);
+        }
+    }
+
+    private bool CalledSince(GrainId grain, DateTimeOffset since) =>
+        _lastCalled.TryGetValue(grain, out var called) && called >= since;
+
+    // Calls older than the span no longer spare a grain its wake-up; dropping them keeps the map about as large as the
+    // number of grains called within one span. Pruned only when it has grown well past the window's size.
+    private void ForgetOldCalls(DateTimeOffset before)
+    {
+        if (_lastCalled.Count <= 2 * _current.Count + 1024)
+        {
+            return;
+        }
+
+        foreach (var grain in _lastCalled.Where(p => p.Value < before).Select(p => p.Key).ToList())
+        {
+            _lastCalled.Remove(grain);
+        }
     }
 
     private bool IsCurrent(ScheduledDeadline deadline) =>

@@ -142,4 +142,78 @@ public sealed class ShardScheduleTests
         _schedule.TakeDue(T0, 10).ShouldBeEmpty();
         _schedule.NextAttempt().ShouldBe(T0.AddSeconds(1));
     }
+
+    [Fact]
+    public void Wakes_each_grain_once_ahead_of_its_first_deadline_in_due_order()
+    {
+        var schedule = WarmingSchedule();
+        schedule.ReplaceWindow(
+        [
+            new(TestInstants.Key("b", "x"), T0.AddSeconds(40)),
+            new(TestInstants.Key("a", "x"), T0.AddSeconds(35)),
+            new(TestInstants.Key("a", "y"), T0.AddSeconds(50)),
+        ], T0.AddMinutes(1));
+
+        schedule.NextWarm().ShouldBe(T0.AddSeconds(5));
+        schedule.TakeToWarm(T0.AddSeconds(4), 10).ShouldBeEmpty();
+        schedule.TakeToWarm(T0.AddSeconds(20), 10).ShouldBe([TestInstants.Grain("a"), TestInstants.Grain("b")]);
+
+        // Grain a was woken 30 s before its first deadline; the second comes within the span, so it is not woken again.
+        schedule.TakeToWarm(T0.AddSeconds(25), 10).ShouldBeEmpty();
+        schedule.NextWarm().ShouldBeNull();
+    }
+
+    [Fact]
+    public void Wakes_at_most_the_free_warming_slots_and_the_rest_on_the_next_call()
+    {
+        var schedule = WarmingSchedule();
+        schedule.ReplaceWindow(Enumerable.Range(0, 5).Select(i => new DeadlineEntry(TestInstants.Key($"g{i}", "sla"), T0.AddSeconds(10 + i))).ToList(), T0.AddMinutes(1));
+
+        schedule.TakeToWarm(T0, 3).Count.ShouldBe(3);
+        schedule.TakeToWarm(T0, 3).ShouldBe([TestInstants.Grain("g3"), TestInstants.Grain("g4")]);
+    }
+
+    [Fact]
+    public void A_grain_delivered_to_lately_is_not_woken_but_one_called_longer_ago_is()
+    {
+        var schedule = WarmingSchedule();
+        var first = TestInstants.Key("g", "first");
+        schedule.ReplaceWindow([new(first, T0)], T0.AddMinutes(1));
+        schedule.TakeToWarm(T0, 10).ShouldBeEmpty("a deadline already due is woken by its delivery");
+        schedule.Completed(schedule.TakeDue(T0, 10).Single(), accepted: true, T0);
+
+        schedule.ApplyCurrent([TestInstants.Key("g", "soon"), TestInstants.Key("g", "later")],
+            [new(TestInstants.Key("g", "soon"), T0.AddSeconds(20)), new(TestInstants.Key("g", "later"), T0.AddSeconds(59))]);
+
+        schedule.TakeToWarm(T0.AddSeconds(10), 10).ShouldBeEmpty("delivered to 10 s ago, within the span");
+        schedule.TakeToWarm(T0.AddSeconds(31), 10).ShouldBe([TestInstants.Grain("g")]);
+    }
+
+    [Fact]
+    public void Cancelled_moved_and_started_deadlines_wake_nothing()
+    {
+        var schedule = WarmingSchedule();
+        var cancelled = TestInstants.Key("cancelled", "sla");
+        var moved = TestInstants.Key("moved", "sla");
+        var started = TestInstants.Key("started", "sla");
+        schedule.ReplaceWindow([new(cancelled, T0.AddSeconds(40)), new(moved, T0.AddSeconds(40)), new(started, T0.AddSeconds(1))], T0.AddMinutes(1));
+        schedule.TakeDue(T0.AddSeconds(1), 1).Single().Key.ShouldBe(started);
+
+        schedule.ApplyCurrent([cancelled, moved], [new(moved, T0.AddHours(1))]);
+
+        schedule.TakeToWarm(T0.AddSeconds(30), 10).ShouldBeEmpty();
+        schedule.NextWarm().ShouldBeNull();
+    }
+
+    [Fact]
+    public void Without_a_warm_ahead_span_nothing_is_woken()
+    {
+        _schedule.ReplaceWindow([new(TestInstants.Key("g", "sla"), T0.AddSeconds(10))], T0.AddMinutes(1));
+
+        _schedule.NextWarm().ShouldBeNull();
+        _schedule.TakeToWarm(T0.AddSeconds(9), 10).ShouldBeEmpty();
+    }
+
+    private static ShardSchedule WarmingSchedule() =>
+        new(new RetryBackoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(8)), TimeSpan.FromSeconds(30));
 }

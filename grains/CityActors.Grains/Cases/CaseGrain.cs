@@ -99,6 +99,9 @@ public sealed partial class CaseGrain(
     public Task LinkReporter(string fromCaseId, Reporter? reporter) =>
         DecideAndCommitAsync(new Domain.Cases.LinkReporter(Actor.Clock, fromCaseId, reporter), Now(), null);
 
+    // Activating the case (replaying its journal) is all the wake-up asks for.
+    public Task OnDeadlineApproaching() => Task.CompletedTask;
+
     public Task OnDeadline(DeadlineFired deadline)
     {
         ArgumentNullException.ThrowIfNull(deadline);

@@ -107,6 +107,8 @@ public sealed class SensorGrain(
         ? throw new CaseCommandException(CaseErrorKind.NotFound, $"Sensor {this.GetPrimaryKeyString()} is not registered.")
         : Task.FromResult(SensorView.From(State));
 
+    public Task OnDeadlineApproaching() => Task.CompletedTask;
+
     public async Task OnDeadline(DeadlineFired deadline)
     {
         ArgumentNullException.ThrowIfNull(deadline);

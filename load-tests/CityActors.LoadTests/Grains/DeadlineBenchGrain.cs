@@ -16,6 +16,8 @@ public sealed class DeadlineBenchGrain(IDeadlines deadlines, FiringLog log, Dead
 
     public Task Set(string name, DateTimeOffset due) => deadlines.SetAsync(this.GetGrainId(), name, due);
 
+    public Task OnDeadlineApproaching() => Task.CompletedTask;
+
     public Task OnDeadline(DeadlineFired deadline)
     {
         ArgumentNullException.ThrowIfNull(deadline);

@@ -35,6 +35,35 @@ public sealed class DeadlineDeliveryTests(DeliveryClusterFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task A_grain_is_woken_once_ahead_of_its_deadlines_and_they_still_fire_at_their_instants()
+    {
+        var probe = _cluster.Probe("woken");
+        var first = _cluster.Now.AddSeconds(50);
+        var second = first.AddSeconds(5);
+        await probe.Set("first", first);
+        await probe.Set("second", second);
+        await _cluster.SettleAsync();
+
+        var warmAhead = new DeadlineOptions().WarmAhead;
+        _cluster.AdvanceTo(first - warmAhead - TimeSpan.FromMilliseconds(1));
+        await _cluster.FlushShardsAsync();
+        _cluster.Log.WakesOf(_cluster.ProbeId("woken")).ShouldBe(0);
+
+        _cluster.AdvanceTo(first - warmAhead);
+        await _cluster.Log.WaitForWakeAsync(_cluster.ProbeId("woken"));
+        await _cluster.FlushShardsAsync();
+        _cluster.AdvanceTo(first);
+        await _cluster.Log.WaitForAsync(_cluster.ProbeId("woken"), "first");
+        await _cluster.FlushShardsAsync();
+        _cluster.AdvanceTo(second);
+        await _cluster.Log.WaitForAsync(_cluster.ProbeId("woken"), "second");
+        await _cluster.FlushShardsAsync();
+
+        _cluster.Log.WakesOf(_cluster.ProbeId("woken")).ShouldBe(1, "the second deadline is within the span of the first wake-up");
+        _cluster.Log.Of(_cluster.ProbeId("woken")).Select(d => (d.Fired.Name, d.Fired.FiredAt)).ShouldBe([("first", first), ("second", second)]);
+    }
+
+    [Fact]
     public async Task Moving_a_deadline_reschedules_it_later_or_earlier()
     {
         var probe = _cluster.Probe("moved");

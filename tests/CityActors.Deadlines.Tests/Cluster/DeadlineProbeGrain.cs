@@ -20,6 +20,12 @@ public sealed class DeadlineProbeGrain(IDeadlines service, DeliveryLog log) : Gr
         return Task.CompletedTask;
     }
 
+    public Task OnDeadlineApproaching()
+    {
+        log.RecordWake(this.GetGrainId());
+        return Task.CompletedTask;
+    }
+
     public Task OnDeadline(DeadlineFired deadline)
     {
         if (_failuresLeft > 0)

@@ -13,6 +13,7 @@ public sealed class DeliveryLog
 
     private readonly Lock _lock = new();
     private readonly List<Delivery> _deliveries = [];
+    private readonly List<GrainId> _wakes = [];
     private readonly List<(Func<IReadOnlyList<Delivery>, bool> Condition, TaskCompletionSource Done)> _waiters = [];
 
     public void Record(GrainId grain, DeadlineFired fired)
@@ -20,13 +21,30 @@ public sealed class DeliveryLog
         lock (_lock)
         {
             _deliveries.Add(new Delivery(grain, fired));
-            foreach (var waiter in _waiters.Where(w => w.Condition(_deliveries)).ToList())
-            {
-                _waiters.Remove(waiter);
-                waiter.Done.TrySetResult();
-            }
+            ReleaseWaiters();
         }
     }
+
+    /// <summary>Records a wake-up call ahead of a deadline of <paramref name="grain"/>.</summary>
+    public void RecordWake(GrainId grain)
+    {
+        lock (_lock)
+        {
+            _wakes.Add(grain);
+            ReleaseWaiters();
+        }
+    }
+
+    public int WakesOf(GrainId grain)
+    {
+        lock (_lock)
+        {
+            return _wakes.Count(g => g == grain);
+        }
+    }
+
+    /// <summary>Waits until <paramref name="grain"/> has been woken ahead of a deadline at least once.</summary>
+    public Task WaitForWakeAsync(GrainId grain) => WaitForAsync(_ => _wakes.Contains(grain));
 
     public IReadOnlyList<Delivery> All()
     {
@@ -51,6 +69,16 @@ public sealed class DeliveryLog
             var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _waiters.Add((condition, done));
             return done.Task.WaitAsync(SafetyTimeout);
+        }
+    }
+
+    // Called under the lock.
+    private void ReleaseWaiters()
+    {
+        foreach (var waiter in _waiters.Where(w => w.Condition(_deliveries)).ToList())
+        {
+            _waiters.Remove(waiter);
+            waiter.Done.TrySetResult();
         }
     }
 
