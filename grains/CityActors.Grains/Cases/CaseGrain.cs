@@ -34,6 +34,7 @@ public sealed partial class CaseGrain(
     : JournaledGrain<CaseState, CaseEvent>, ICaseGrain, ICaseLinkGrain, IDeadlineTarget, ICustomStorageInterface<CaseState, CaseEvent>
 {
     private CaseDeadlines? _deadlines;
+    private CaseMarkSender? _marks;
 
     // The deadline changes of the append in flight: they commit with it (ApplyUpdatesToStorage).
     private IReadOnlyList<DeadlineChange> _appendDeadlines = [];
@@ -41,6 +42,8 @@ public sealed partial class CaseGrain(
     private string Id => this.GetPrimaryKeyString();
 
     private CaseDeadlines Deadlines => _deadlines ??= new CaseDeadlines(deadlines, this.GetGrainId());
+
+    private CaseMarkSender Marks => _marks ??= new CaseMarkSender(GrainFactory, Id, logger);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -52,6 +55,24 @@ public sealed partial class CaseGrain(
         {
             await Deadlines.SyncAsync(State, Version, cancellationToken);
         }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // A mark handed over by the last command still goes out before the activation ends.
+        if (_marks is not null)
+        {
+            try
+            {
+                await _marks.Sent.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // Deactivation ran out of time; the case's next change sends its mark again.
+            }
+        }
+
+        await base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     public async Task<CaseView> Execute(CaseCommand command)
@@ -179,7 +200,7 @@ public sealed partial class CaseGrain(
         }
 
         Deadlines.Committed(deadlineChanges);
-        await CountAsync(markBefore);
+        Count(markBefore);
         if (events[0] is CaseReported && State.Status.IsOpen()
             && DuplicateIndex.MarkOf(decider.City.Projection, Id, State.Report!.MatterCode, State.Place!, State.ReportedAt, State.Report.Description) is { } open)
         {
@@ -189,30 +210,14 @@ public sealed partial class CaseGrain(
         return true;
     }
 
-    /// <summary>
-    /// Tells the case's unit's vital signs when the case opened, closed or turned overdue. The command is committed
-    /// already, so a failure here is logged, not thrown: the next change of the case sends its mark again.
-    /// </summary>
-    private async Task CountAsync(CaseMark? before)
+    /// <summary>Hands the case's mark to the vital signs of its unit when the case opened, closed or turned overdue or warned.</summary>
+    private void Count(CaseMark? before)
     {
-        var mark = CaseMark.Of(State);
-        if (mark is null || mark == before || State.Place is null)
+        if (CaseMark.Of(State) is { } mark && mark != before && State.Place is not null)
         {
-            return;
-        }
-
-        try
-        {
-            await GrainFactory.GetGrain<IVitalsGrain>(CaseMark.UnitOf(State.Place)).SetCase(Id, mark);
-        }
-        catch (Exception ex)
-        {
-            LogNotCounted(logger, ex, Id);
+            Marks.Send(CaseMark.UnitOf(State.Place), mark);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Case {Case} changed, but its unit's vital signs were not told; they count it from its next change.")]
-    private static partial void LogNotCounted(ILogger logger, Exception exception, string @case);
 
     /// <summary>The time in the city's zone, so times in messages and events read as local time.</summary>
     private DateTimeOffset Now() => TimeZoneInfo.ConvertTime(time.GetUtcNow(), decider.City.Calendar.Zone);
