@@ -4,9 +4,10 @@ using CityActors.Domain.Vitals;
 namespace CityActors.GrainInterfaces.Vitals;
 
 /// <summary>
-/// 城市体征 of one org unit (grid cell, community, street, district or the city), keyed by its code. Sensors and cases
-/// report their marks to their lowest unit; each unit sends its totals up to its parent when they change; indicator
-/// minutes arrive already rolled up from every silo. Nothing is scanned to answer.
+/// 城市体征 of one org unit (grid cell, community, street, district or the city), keyed by its code. Sensors report their
+/// marks to their lowest unit, and the case projection the marks of the cases it projected; each unit sends its totals
+/// up to its parent when they change; indicator minutes arrive already rolled up from every silo. Nothing is scanned
+/// to answer.
 /// </summary>
 [Alias("cityactors.vitals")]
 public interface IVitalsGrain : IGrainWithStringKey
@@ -15,8 +16,9 @@ public interface IVitalsGrain : IGrainWithStringKey
     [Alias("set-sensor")]
     Task SetSensor(string sensorId, SensorGauge? gauge);
 
-    [Alias("set-case")]
-    Task SetCase(string caseId, CaseMark mark);
+    /// <summary>Counts the cases placed directly in this unit by their marks, in order (older versions are ignored).</summary>
+    [Alias("set-cases")]
+    Task SetCases(IReadOnlyList<CaseMarkUpdate> updates);
 
     [Alias("set-child")]
     Task SetChild(string childCode, VitalTotals totals);

@@ -7,4 +7,8 @@ public static class CaseStatuses
     public static bool IsEnded(this CaseStatus status) => status is CaseStatus.Closed or CaseStatus.Rejected or CaseStatus.Merged;
 
     public static bool IsOpen(this CaseStatus status) => status is not CaseStatus.None && !status.IsEnded();
+
+    /// <summary>Every status of a case still being worked on, for read-model queries of open cases.</summary>
+    public static IReadOnlyList<CaseStatus> Open { get; } =
+        [CaseStatus.Reported, CaseStatus.Verified, CaseStatus.Accepted, CaseStatus.Dispatched, CaseStatus.Handling, CaseStatus.Handled];
 }

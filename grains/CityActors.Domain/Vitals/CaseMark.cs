@@ -21,6 +21,14 @@ public sealed record CaseMark(string MatterCode, bool Open, bool Overdue, bool W
             open && state.Timers.Values.Any(t => !t.IsSupervision && t.Phase == TimerPhase.Warned));
     }
 
+    /// <summary>The same mark read from a case's view (the read model's copy of its state).</summary>
+    public static CaseMark Of(CaseView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var open = view.Status.IsOpen();
+        return new(view.MatterCode, open, open && view.Overdue, open && view.Warned);
+    }
+
     /// <summary>The lowest org unit of a case's place: its grid cell, or its community when it has none.</summary>
     public static string UnitOf(CasePlace place)
     {

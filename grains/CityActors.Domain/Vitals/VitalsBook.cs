@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CityActors.Domain.City;
 using CityActors.Domain.Emergencies;
 using CityActors.Domain.Sensors;
@@ -13,8 +14,12 @@ public sealed class VitalsBook
 {
     public Dictionary<string, SensorGauge> Sensors { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>Open cases placed directly in the unit (closed ones are dropped).</summary>
-    public Dictionary<string, CaseMark> Cases { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Open cases placed directly in the unit (closed ones are dropped), with the case version each mark is from. Not
+    /// stored: the marks are derived from the case read model, which the unit's grain reads on activation.
+    /// </summary>
+    [JsonIgnore]
+    public Dictionary<string, CaseMarkUpdate> Cases { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, VitalTotals> Children { get; set; } = new(StringComparer.Ordinal);
 
@@ -27,7 +32,7 @@ public sealed class VitalsBook
         set => _series = (value ?? []).ToDictionary(m => m.Key, m => new IndicatorSeries(m.Value));
     }
 
-    public VitalTotals Totals() => VitalTotals.Sum(Sensors.Values, Cases.Values, Children.Values);
+    public VitalTotals Totals() => VitalTotals.Sum(Sensors.Values, Cases.Values.Select(c => c.Mark), Children.Values);
 
     /// <returns>Whether the unit's totals changed.</returns>
     public bool SetSensor(string sensorId, SensorGauge? gauge) => Changes(() =>
@@ -42,18 +47,34 @@ public sealed class VitalsBook
         }
     });
 
+    /// <summary>
+    /// Applies case marks in the order given; a mark older than the one held for its case (a lower version) is ignored,
+    /// and a closed case is dropped.
+    /// </summary>
     /// <returns>Whether the unit's totals changed.</returns>
-    public bool SetCase(string caseId, CaseMark mark) => Changes(() =>
+    public bool SetCases(IEnumerable<CaseMarkUpdate> updates)
     {
-        if (mark.Open)
+        ArgumentNullException.ThrowIfNull(updates);
+        return Changes(() =>
         {
-            Cases[caseId] = mark;
-        }
-        else
-        {
-            Cases.Remove(caseId);
-        }
-    });
+            foreach (var update in updates)
+            {
+                if (Cases.TryGetValue(update.CaseId, out var held) && held.Version >= update.Version)
+                {
+                    continue;
+                }
+
+                if (update.Mark.Open)
+                {
+                    Cases[update.CaseId] = update;
+                }
+                else
+                {
+                    Cases.Remove(update.CaseId);
+                }
+            }
+        });
+    }
 
     /// <returns>Whether the unit's totals changed.</returns>
     public bool SetChild(string childCode, VitalTotals totals) => Changes(() => Children[childCode] = totals);

@@ -1,8 +1,6 @@
 using CityActors.Deadlines;
 using CityActors.Domain.Cases;
-using CityActors.Domain.Vitals;
 using CityActors.GrainInterfaces.Cases;
-using CityActors.GrainInterfaces.Vitals;
 using CityActors.Grains.Emergencies;
 using Microsoft.Extensions.Logging;
 using CityActors.Journals;
@@ -34,7 +32,6 @@ public sealed partial class CaseGrain(
     : JournaledGrain<CaseState, CaseEvent>, ICaseGrain, ICaseLinkGrain, IDeadlineTarget, ICustomStorageInterface<CaseState, CaseEvent>
 {
     private CaseDeadlines? _deadlines;
-    private CaseMarkSender? _marks;
 
     // The deadline changes of the append in flight: they commit with it (ApplyUpdatesToStorage).
     private IReadOnlyList<DeadlineChange> _appendDeadlines = [];
@@ -42,8 +39,6 @@ public sealed partial class CaseGrain(
     private string Id => this.GetPrimaryKeyString();
 
     private CaseDeadlines Deadlines => _deadlines ??= new CaseDeadlines(deadlines, this.GetGrainId());
-
-    private CaseMarkSender Marks => _marks ??= new CaseMarkSender(GrainFactory, Id, logger);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -55,24 +50,6 @@ public sealed partial class CaseGrain(
         {
             await Deadlines.SyncAsync(State, Version, cancellationToken);
         }
-    }
-
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        // A mark handed over by the last command still goes out before the activation ends.
-        if (_marks is not null)
-        {
-            try
-            {
-                await _marks.Sent.WaitAsync(cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                // Deactivation ran out of time; the case's next change sends its mark again.
-            }
-        }
-
-        await base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     public async Task<CaseView> Execute(CaseCommand command)
@@ -167,7 +144,6 @@ public sealed partial class CaseGrain(
     /// <returns>Whether the command changed the case.</returns>
     private async Task<bool> CommitAsync(CaseCommand command, DateTimeOffset now, Intake? intake)
     {
-        var markBefore = CaseMark.Of(State);
         var events = decider.Decide(Id, State, command, now, intake, out var after);
         if (events.Count == 0)
         {
@@ -200,7 +176,6 @@ public sealed partial class CaseGrain(
         }
 
         Deadlines.Committed(deadlineChanges);
-        Count(markBefore);
         if (events[0] is CaseReported && State.Status.IsOpen()
             && DuplicateIndex.MarkOf(decider.City.Projection, Id, State.Report!.MatterCode, State.Place!, State.ReportedAt, State.Report.Description) is { } open)
         {
@@ -208,15 +183,6 @@ public sealed partial class CaseGrain(
         }
 
         return true;
-    }
-
-    /// <summary>Hands the case's mark to the vital signs of its unit when the case opened, closed or turned overdue or warned.</summary>
-    private void Count(CaseMark? before)
-    {
-        if (CaseMark.Of(State) is { } mark && mark != before && State.Place is not null)
-        {
-            Marks.Send(CaseMark.UnitOf(State.Place), mark);
-        }
     }
 
     /// <summary>The time in the city's zone, so times in messages and events read as local time.</summary>

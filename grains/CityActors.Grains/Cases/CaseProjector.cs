@@ -4,6 +4,8 @@ using CityActors.Domain.City;
 using CityActors.GrainInterfaces.Cases;
 using CityActors.GrainInterfaces.City;
 using CityActors.GrainInterfaces.Serialization;
+using CityActors.GrainInterfaces.Vitals;
+using CityActors.Domain.Vitals;
 using Microsoft.Extensions.Logging;
 
 namespace CityActors.Grains.Cases;
@@ -11,8 +13,8 @@ namespace CityActors.Grains.Cases;
 /// <summary>
 /// Folds case journals into the read model. Each batch: read the feed after the stored checkpoint, load the affected
 /// cases' stored states, apply the new events (skipping versions already applied, refusing gaps), tell every work
-/// queue whose view of a case changed and the duplicate tiles of cases that ended, then store the states together with
-/// the new checkpoint. It also carries a merged case's reporter to the surviving case, so no case ever waits on another
+/// queue whose view of a case changed, the duplicate tiles of cases that ended and the vital signs of units whose cases
+/// opened, closed, warned or turned overdue, then store the states together with the new checkpoint. It also carries a merged case's reporter to the surviving case, so no case ever waits on another
 /// case within its turn. A crash anywhere repeats the batch: everything it sends is versioned or idempotent.
 /// </summary>
 public sealed partial class CaseProjector(IJournalFeed feed, ICaseProjectionStore store, IGrainFactory grains, CityModel city, ILogger<CaseProjector> log)
@@ -60,7 +62,7 @@ public sealed partial class CaseProjector(IJournalFeed feed, ICaseProjectionStor
 
             var changed = states.Values.Where(s => s.Status != CaseStatus.None && s.Version != (before[s.Id]?.Version ?? 0)).Select(ProjectedCase.Of).ToList();
             var after = changed.Select(c => c.View).ToList();
-            await Task.WhenAll(UpdateQueuesAsync(before, after), UpdateTilesAsync(before, after), LinkMergedReportersAsync(before, changed)).ConfigureAwait(false);
+            await Task.WhenAll(UpdateQueuesAsync(before, after), UpdateTilesAsync(before, after), UpdateVitalsAsync(before, after), LinkMergedReportersAsync(before, changed)).ConfigureAwait(false);
             await store.SaveAsync(changed, checkpoint, records[^1].Position, cancellationToken).ConfigureAwait(false);
             _checkpoint = records[^1].Position;
             return records.Count;
@@ -133,6 +135,26 @@ public sealed partial class CaseProjector(IJournalFeed feed, ICaseProjectionStor
         }
 
         return Task.WhenAll(calls);
+    }
+
+    /// <summary>Sends each unit the marks of its cases whose mark changed in this batch, in one call per unit.</summary>
+    private Task UpdateVitalsAsync(Dictionary<string, CaseView?> before, List<CaseView> after)
+    {
+        var updates = new Dictionary<string, List<CaseMarkUpdate>>(StringComparer.Ordinal);
+        foreach (var view in after)
+        {
+            var mark = CaseMark.Of(view);
+            var was = before[view.Id] is { } old ? CaseMark.Of(old) : null;
+            if (mark == was || (was is null && !mark.Open))
+            {
+                continue;
+            }
+
+            var unit = CaseMark.UnitOf(view.Place);
+            (updates.TryGetValue(unit, out var list) ? list : updates[unit] = []).Add(new CaseMarkUpdate(view.Id, view.Version, mark));
+        }
+
+        return Task.WhenAll(updates.Select(u => grains.GetGrain<IVitalsGrain>(u.Key).SetCases(u.Value)));
     }
 
     /// <summary>Each case that became merged in this batch links its reporter into the case it was merged into.</summary>

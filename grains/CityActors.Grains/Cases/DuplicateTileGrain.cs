@@ -26,7 +26,7 @@ public sealed class DuplicateTileGrain(CityModel city, ICaseReadModel cases) : G
         var (west, south) = city.Projection.Inverse((tx * size) - 1, (ty * size) - 1);
         var (east, north) = city.Projection.Inverse(((tx + 1) * size) + 1, ((ty + 1) * size) + 1);
         var query = new CaseQuery(
-            Statuses: [CaseStatus.Reported, CaseStatus.Verified, CaseStatus.Accepted, CaseStatus.Dispatched, CaseStatus.Handling, CaseStatus.Handled],
+            Statuses: CaseStatuses.Open,
             Box: new BoundingBox(west, south, east, north),
             Limit: CaseQuery.MaxLimit);
         var canonical = DuplicateIndex.TileKey((tx, ty));

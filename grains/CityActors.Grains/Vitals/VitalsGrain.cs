@@ -1,15 +1,18 @@
+using CityActors.Domain.Cases;
 using CityActors.Domain.City;
 using CityActors.Domain.Sensors;
 using CityActors.Domain.Vitals;
 using CityActors.GrainInterfaces.Vitals;
+using CityActors.Grains.Cases;
 using CityActors.Grains.Emergencies;
 using Microsoft.Extensions.Logging;
 
 namespace CityActors.Grains.Vitals;
 
 /// <summary>
-/// One org unit's vital signs. Counted marks (sensors, alarms, cases, children's totals) are stored before the call is
-/// answered. When the unit's totals change they are sent on to the parent unit after the answer, one send at a time:
+/// One org unit's vital signs. Counted sensor marks and children's totals are stored before the call is answered. Case
+/// marks are derived data, like work queues: read from the case read model on activation (for the units cases are
+/// placed in) and kept current by the case projection, so a case command writes nothing here. When the unit's totals change they are sent on to the parent unit after the answer, one send at a time:
 /// changes that come while a send is under way go with the next one, so a burst of changes (a whole fleet coming
 /// online) reaches the city as a few sends, not one per sensor, and no caller waits for the levels above. Totals are
 /// whole, so a lost send is put right by the next one, and a unit sends its totals again when it is activated.
@@ -21,6 +24,7 @@ public sealed partial class VitalsGrain(
     CityModel city,
     EmergencyModes emergencies,
     [PersistentState("vitals")] IPersistentState<VitalsBook> book,
+    ICaseReadModel cases,
     TimeProvider time,
     ILogger<VitalsGrain> logger) : Grain, IVitalsGrain
 {
@@ -33,19 +37,30 @@ public sealed partial class VitalsGrain(
     private OrgUnit Unit => city.FindUnit(this.GetPrimaryKeyString())
         ?? throw new ArgumentException($"'{this.GetPrimaryKeyString()}' is not an org unit of city {city.Id}.");
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        await LoadCasesAsync(cancellationToken);
         if (!book.State.Totals().SameAs(VitalTotals.Zero))
         {
             SendTotalsUp();
         }
 
-        return base.OnActivateAsync(cancellationToken);
+        await base.OnActivateAsync(cancellationToken);
     }
 
     public Task SetSensor(string sensorId, SensorGauge? gauge) => ChangeAsync(b => b.SetSensor(sensorId, gauge));
 
-    public Task SetCase(string caseId, CaseMark mark) => ChangeAsync(b => b.SetCase(caseId, mark));
+    public Task SetCases(IReadOnlyList<CaseMarkUpdate> updates)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        _ = Unit; // a key that is no org unit is refused
+        if (book.State.SetCases(updates))
+        {
+            SendTotalsUp();
+        }
+
+        return Task.CompletedTask;
+    }
 
     public Task SetChild(string childCode, VitalTotals totals) => ChangeAsync(b => b.SetChild(childCode, totals));
 
@@ -85,6 +100,32 @@ public sealed partial class VitalsGrain(
         if (totalsChanged)
         {
             SendTotalsUp();
+        }
+    }
+
+    /// <summary>
+    /// Reads the open cases placed directly in this unit from the read model. Only grid cells and communities hold cases
+    /// (<see cref="CaseMark.UnitOf"/>); a community's query also returns its grid cells' cases, which are left to them.
+    /// </summary>
+    private async Task LoadCasesAsync(CancellationToken cancellationToken)
+    {
+        var unit = Unit;
+        if (unit.Level is not (OrgLevel.Grid or OrgLevel.Community))
+        {
+            return;
+        }
+
+        var query = new CaseQuery(OrgUnit: unit.Code, Statuses: CaseStatuses.Open, Limit: CaseQuery.MaxLimit);
+        for (string? after = null; ;)
+        {
+            var page = await cases.QueryAsync(query with { After = after }, cancellationToken);
+            book.State.SetCases(page.Cases
+                .Where(view => CaseMark.UnitOf(view.Place) == unit.Code)
+                .Select(view => new CaseMarkUpdate(view.Id, view.Version, CaseMark.Of(view))));
+            if ((after = page.Next) is null)
+            {
+                return;
+            }
         }
     }
 

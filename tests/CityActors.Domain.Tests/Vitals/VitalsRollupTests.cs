@@ -55,16 +55,30 @@ public sealed class VitalsRollupTests
     }
 
     [Fact]
+    public void A_case_mark_older_than_the_one_held_is_ignored_and_a_closed_case_is_dropped()
+    {
+        var book = new VitalsBook();
+        book.SetCases([new("c-1", 2, new CaseMark("0101", true, false)), new("c-1", 4, new CaseMark("0101", true, true))]).ShouldBeTrue();
+
+        book.SetCases([new("c-1", 3, new CaseMark("0101", true, false))]).ShouldBeFalse("version 3 is older than the held 4");
+        book.Totals().Cases.ShouldBe([new MatterCaseCount("0101", 1, 1)]);
+
+        book.SetCases([new("c-1", 5, new CaseMark("0101", false, false))]).ShouldBeTrue();
+        book.Cases.ShouldBeEmpty();
+        book.Totals().Cases.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Totals_add_up_sensors_open_cases_and_children_and_report_only_real_changes()
     {
         var book = new VitalsBook();
         book.SetSensor("a", new SensorGauge(SensorStatus.Online, 1)).ShouldBeTrue();
         book.SetSensor("a", new SensorGauge(SensorStatus.Online, 1)).ShouldBeFalse();
         book.SetSensor("b", new SensorGauge(SensorStatus.Offline, 0)).ShouldBeTrue();
-        book.SetCase("c-1", new CaseMark("0101", true, false)).ShouldBeTrue();
-        book.SetCase("c-2", new CaseMark("0101", true, true)).ShouldBeTrue();
+        book.SetCases([new("c-1", 1, new CaseMark("0101", true, false))]).ShouldBeTrue();
+        book.SetCases([new("c-2", 1, new CaseMark("0101", true, true))]).ShouldBeTrue();
         book.SetChild("child", new VitalTotals(new SensorCounts(3, 1, 1, 1), 2, [new MatterCaseCount("0501", 2, 1), new MatterCaseCount("0101", 1, 0)])).ShouldBeTrue();
-        book.SetCase("c-1", new CaseMark("0101", false, false)).ShouldBeTrue();
+        book.SetCases([new("c-1", 3, new CaseMark("0101", false, false))]).ShouldBeTrue();
 
         var totals = book.Totals();
         totals.Sensors.ShouldBe(new SensorCounts(5, 2, 2, 1));
