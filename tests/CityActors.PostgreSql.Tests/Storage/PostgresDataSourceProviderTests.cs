@@ -34,5 +34,16 @@ public sealed class PostgresDataSourceProviderTests
         PoolSize(provider.GetDataSource($"{Database};{setting}")).ShouldBe(3);
     }
 
+    [Fact]
+    public async Task Statements_are_prepared_automatically_unless_the_connection_string_says_otherwise()
+    {
+        await using var provider = new PostgresDataSourceProvider();
+
+        AutoPrepare(provider.GetDataSource(Database)).ShouldBe(PostgresDataSourceProvider.DefaultMaxAutoPrepare);
+        AutoPrepare(provider.GetDataSource($"{Database};Max Auto Prepare=0")).ShouldBe(0);
+    }
+
+    private static int AutoPrepare(NpgsqlDataSource dataSource) => new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).MaxAutoPrepare;
+
     private static int PoolSize(NpgsqlDataSource dataSource) => new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).MaxPoolSize;
 }
