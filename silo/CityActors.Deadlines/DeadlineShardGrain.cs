@@ -118,7 +118,7 @@ internal sealed class DeadlineShardGrain : Grain, IDeadlineShardGrain
             throw;
         }
 
-        _schedule.ApplyCurrent(keys, rows);
+        _schedule.ApplyCurrent(keys, rows, _clock.GetUtcNow() + _options.LookAhead);
         Arm();
     }
 

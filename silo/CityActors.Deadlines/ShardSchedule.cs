@@ -59,9 +59,15 @@ internal sealed class ShardSchedule(RetryBackoff backoff, TimeSpan warmAhead = d
             warmAhead > TimeSpan.Zero ? waiting.Where(d => d.FailedAttempts == 0).Select(d => (d, d.Due)) : []);
     }
 
-    /// <summary>Applies the current rows of <paramref name="keys"/> (absent when the key has no row).</summary>
-    public void ApplyCurrent(IReadOnlyCollection<DeadlineKey> keys, IReadOnlyList<DeadlineEntry> rows)
+    /// <summary>
+    /// Applies the current rows of <paramref name="keys"/> (absent when the key has no row). A row due before the window
+    /// or before <paramref name="horizon"/> (now plus the look-ahead) is held: the window may be older than the clock
+    /// (its refresh has not run since the clock moved on), and a pushed row due within the look-ahead must not wait for
+    /// that refresh.
+    /// </summary>
+    public void ApplyCurrent(IReadOnlyCollection<DeadlineKey> keys, IReadOnlyList<DeadlineEntry> rows, DateTimeOffset horizon = default)
     {
+        var until = horizon > LoadedUntil ? horizon : LoadedUntil;
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(rows);
         var found = new Dictionary<DeadlineKey, DeadlineEntry>(rows.Count);
@@ -72,13 +78,13 @@ internal sealed class ShardSchedule(RetryBackoff backoff, TimeSpan warmAhead = d
 
         foreach (var key in keys)
         {
-            if (found.TryGetValue(key, out var row) && row.Due < LoadedUntil)
+            if (found.TryGetValue(key, out var row) && row.Due < until)
             {
                 Learn(row);
             }
             else
             {
-                // Cancelled or moved beyond the window (the window brings it back in time).
+                // Cancelled or moved beyond the look-ahead (the window brings it back in time).
                 _current.Remove(key);
             }
         }

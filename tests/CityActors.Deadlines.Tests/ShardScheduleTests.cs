@@ -44,6 +44,18 @@ public sealed class ShardScheduleTests
     }
 
     [Fact]
+    public void A_pushed_row_beyond_a_stale_window_but_within_the_look_ahead_of_now_is_held()
+    {
+        var key = TestInstants.Key("g", "sla");
+        _schedule.ReplaceWindow([], T0.AddMinutes(1));
+
+        // The clock moved on by an hour before the window's next refresh; a row pushed now is due within its look-ahead.
+        _schedule.ApplyCurrent([key], [new(key, T0.AddHours(1))], horizon: T0.AddHours(1).AddMinutes(1));
+
+        _schedule.TakeDue(T0.AddHours(1), 10).Select(d => d.Key).ShouldBe([key]);
+    }
+
+    [Fact]
     public void A_pushed_key_without_a_row_is_forgotten()
     {
         var key = TestInstants.Key("g", "sla");

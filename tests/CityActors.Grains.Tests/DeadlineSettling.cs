@@ -22,20 +22,24 @@ internal static class DeadlineSettling
         var table = silo.GetRequiredService<IDeadlineTable>();
         var shards = silo.GetRequiredService<IOptions<DeadlineOptions>>().Value.ShardCount;
         var started = System.Diagnostics.Stopwatch.StartNew();
+        var last = "";
         for (var round = 0; started.Elapsed < Limit; round++)
         {
             var now = clock.GetUtcNow();
-            var due = 0;
+            var dueRows = new List<DeadlineEntry>();
             for (var shard = 0; shard < shards; shard++)
             {
-                due += (await table.ReadDueAsync(shard, now.AddTicks(1), default)).Count;
+                dueRows.AddRange(await table.ReadDueAsync(shard, now.AddTicks(1), default));
             }
 
             var statuses = await Task.WhenAll(Enumerable.Range(0, shards).Select(s => grains.GetGrain<IDeadlineShardGrain>(s).GetStatus()));
-            if (due == 0 && statuses.All(s => s.InFlight == 0))
+            if (dueRows.Count == 0 && statuses.All(s => s.InFlight == 0))
             {
                 return;
             }
+
+            last = $"due rows: {string.Join(", ", dueRows.Take(5).Select(r => $"{r.Key} at {r.Due:O}"))}; shards busy: "
+                + string.Join(", ", statuses.Where(s => s.InFlight > 0 || s.Pending > 0).Select(s => s.ToString()));
 
             if (round < EagerRounds)
             {
@@ -47,6 +51,6 @@ internal static class DeadlineSettling
             }
         }
 
-        throw new InvalidOperationException($"Deadlines due by {clock.GetUtcNow():O} were still undelivered after {Limit.TotalSeconds} s.");
+        throw new InvalidOperationException($"Deadlines due by {clock.GetUtcNow():O} were still undelivered after {Limit.TotalSeconds} s ({last}).");
     }
 }
