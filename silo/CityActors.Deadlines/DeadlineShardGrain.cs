@@ -298,6 +298,7 @@ internal sealed class DeadlineShardGrain : Grain, IDeadlineShardGrain
         {
             next = warmAt;
         }
+
         if (_delivered.Count > 0)
         {
             var deleteAt = _retryDeleteAt > now ? _retryDeleteAt : now;

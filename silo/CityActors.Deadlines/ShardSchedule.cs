@@ -67,9 +67,9 @@ internal sealed class ShardSchedule(RetryBackoff backoff, TimeSpan warmAhead = d
     /// </summary>
     public void ApplyCurrent(IReadOnlyCollection<DeadlineKey> keys, IReadOnlyList<DeadlineEntry> rows, DateTimeOffset horizon = default)
     {
-        var until = horizon > LoadedUntil ? horizon : LoadedUntil;
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(rows);
+        var until = horizon > LoadedUntil ? horizon : LoadedUntil;
         var found = new Dictionary<DeadlineKey, DeadlineEntry>(rows.Count);
         foreach (var row in rows)
         {

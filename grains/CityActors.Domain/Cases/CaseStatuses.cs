@@ -9,6 +9,5 @@ public static class CaseStatuses
     public static bool IsOpen(this CaseStatus status) => status is not CaseStatus.None && !status.IsEnded();
 
     /// <summary>Every status of a case still being worked on, for read-model queries of open cases.</summary>
-    public static IReadOnlyList<CaseStatus> Open { get; } =
-        [CaseStatus.Reported, CaseStatus.Verified, CaseStatus.Accepted, CaseStatus.Dispatched, CaseStatus.Handling, CaseStatus.Handled];
+    public static IReadOnlyList<CaseStatus> Open { get; } = [.. Enum.GetValues<CaseStatus>().Where(IsOpen)];
 }

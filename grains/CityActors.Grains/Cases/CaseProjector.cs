@@ -1,11 +1,11 @@
 using System.Text.Json;
 using CityActors.Domain.Cases;
 using CityActors.Domain.City;
+using CityActors.Domain.Vitals;
 using CityActors.GrainInterfaces.Cases;
 using CityActors.GrainInterfaces.City;
 using CityActors.GrainInterfaces.Serialization;
 using CityActors.GrainInterfaces.Vitals;
-using CityActors.Domain.Vitals;
 using Microsoft.Extensions.Logging;
 
 namespace CityActors.Grains.Cases;
@@ -14,8 +14,9 @@ namespace CityActors.Grains.Cases;
 /// Folds case journals into the read model. Each batch: read the feed after the stored checkpoint, load the affected
 /// cases' stored states, apply the new events (skipping versions already applied, refusing gaps), tell every work
 /// queue whose view of a case changed, the duplicate tiles of cases that ended and the vital signs of units whose cases
-/// opened, closed, warned or turned overdue, then store the states together with the new checkpoint. It also carries a merged case's reporter to the surviving case, so no case ever waits on another
-/// case within its turn. A crash anywhere repeats the batch: everything it sends is versioned or idempotent.
+/// opened, closed, warned or turned overdue, then store the states together with the new checkpoint. It also carries a
+/// merged case's reporter to the surviving case, so no case ever waits on another case within its turn. A crash
+/// anywhere repeats the batch: everything it sends is versioned or idempotent.
 /// </summary>
 public sealed partial class CaseProjector(IJournalFeed feed, ICaseProjectionStore store, IGrainFactory grains, CityModel city, ILogger<CaseProjector> log)
 {
