@@ -46,9 +46,27 @@ create table if not exists case_view (
 create index if not exists case_view_recent on case_view (reported_ticks desc, case_id);
 create index if not exists case_view_street on case_view (street, reported_ticks desc);
 create index if not exists case_view_district on case_view (district, reported_ticks desc);
+-- A community's or grid cell's open cases, read when its vital signs are activated (a whole city's after a restart):
+-- with these the unit filter's four alternatives are each an index scan instead of a walk over every open case.
+create index if not exists case_view_community on case_view (community);
+create index if not exists case_view_grid on case_view (grid);
 create index if not exists case_view_status on case_view (status);
 create index if not exists case_view_dispatched_to on case_view using gin (dispatched_to);
 create index if not exists case_view_queue_owners on case_view using gin (queue_owners);
 create index if not exists case_view_point on case_view (longitude, latitude) where longitude is not null;
 -- Closed cases of a matter, latest closure first: the candidates for "how were cases like this resolved".
 create index if not exists case_view_closed_matter on case_view (matter, closed_at desc, case_id) where status = 'Closed';
+-- The two documents of a case are a few kilobytes, past the size where PostgreSQL compresses them on every write of
+-- the row; lz4 does that several times faster than the default pglz. Values written before keep their compression
+-- until rewritten. A server built without lz4 keeps pglz. Altered only while not yet lz4, so a silo joining a running
+-- cluster takes no table lock here.
+do $$
+begin
+    if exists (select 1 from pg_attribute
+               where attrelid = 'case_view'::regclass and attname in ('state', 'view') and attcompression <> 'l') then
+        alter table case_view alter column state set compression lz4, alter column view set compression lz4;
+    end if;
+exception when feature_not_supported then
+    null;
+end
+$$;

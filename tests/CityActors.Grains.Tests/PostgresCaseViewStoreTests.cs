@@ -40,4 +40,21 @@ public sealed class PostgresCaseViewStoreTests
         error.Message.ShouldContain("another projector committed first");
         (await store.ReadCheckpointAsync(default)).ShouldBe(new FeedPosition(10, 5));
     }
+
+    [Fact]
+    public async Task The_read_model_compresses_case_documents_with_lz4_and_indexes_the_units_vital_signs_read()
+    {
+        var server = await PostgresServer.SharedAsync();
+        await using var database = NpgsqlDataSource.Create(await server.CreateDatabaseAsync("schema"));
+        var store = new PostgresCaseViewStore(database);
+        await store.ReadCheckpointAsync(default); // creates the tables
+        await new PostgresCaseViewStore(database).ReadCheckpointAsync(default); // and a second silo's start changes nothing
+
+        await using var compression = database.CreateCommand(
+            "select string_agg(attname || '=' || attcompression::text, ',' order by attname) from pg_attribute where attrelid = 'case_view'::regclass and attname in ('state', 'view')");
+        (await compression.ExecuteScalarAsync()).ShouldBe("state=l,view=l");
+        await using var indexes = database.CreateCommand(
+            "select string_agg(indexname, ',' order by indexname) from pg_indexes where tablename = 'case_view' and indexname in ('case_view_grid', 'case_view_community')");
+        (await indexes.ExecuteScalarAsync()).ShouldBe("case_view_community,case_view_grid");
+    }
 }

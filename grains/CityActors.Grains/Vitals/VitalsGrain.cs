@@ -16,9 +16,11 @@ namespace CityActors.Grains.Vitals;
 /// change they are sent on to the parent unit after the answer, one send at a time: changes that come while a send is
 /// under way go with the next one, so a burst of changes (a whole fleet coming online) reaches the city as a few sends,
 /// not one per sensor, and no caller waits for the levels above. Totals are whole, so a lost send is put right by the
-/// next one, and a unit sends its totals again when it is activated. Indicator minutes are stored at most once a minute
-/// (and on deactivation, except when the silo shuts down: the grain storage may be stopping), as they are refreshed
-/// every few seconds anyway.
+/// next one, and a unit sends its totals again when it is activated. Children's totals change with every case a unit
+/// below opens or closes, so they are stored behind the answer, at most <see cref="ChildTotalsCheckpoint"/> after the
+/// first unstored change: a parent that stored each one wrote its whole book several times per second in a busy city.
+/// Indicator minutes are stored at most once a minute, as they are refreshed every few seconds anyway. Anything
+/// unstored is stored on deactivation, except when the silo shuts down (the grain storage may be stopping).
 /// </summary>
 public sealed partial class VitalsGrain(
     CityModel city,
@@ -29,8 +31,13 @@ public sealed partial class VitalsGrain(
     ILogger<VitalsGrain> logger) : Grain, IVitalsGrain
 {
     private static readonly TimeSpan MinuteCheckpoint = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long children's totals may stay unstored after the first change.</summary>
+    public static readonly TimeSpan ChildTotalsCheckpoint = TimeSpan.FromSeconds(2);
+
     private long _minutesStoredAt = long.MinValue;
-    private bool _minutesDirty;
+    private bool _unstored;
+    private IGrainTimer? _checkpoint;
     private Task _sending = Task.CompletedTask;
     private bool _sendAgain;
 
@@ -62,12 +69,22 @@ public sealed partial class VitalsGrain(
         return Task.CompletedTask;
     }
 
-    public Task SetChild(string childCode, VitalTotals totals) => ChangeAsync(b => b.SetChild(childCode, totals));
+    public Task SetChild(string childCode, VitalTotals totals)
+    {
+        _ = Unit; // a key that is no org unit is refused
+        if (book.State.SetChild(childCode, totals))
+        {
+            StoreSoon();
+            SendTotalsUp();
+        }
+
+        return Task.CompletedTask;
+    }
 
     public async Task Merge(IReadOnlyList<IndicatorMinute> minutes)
     {
         book.State.Merge(minutes);
-        _minutesDirty = true;
+        _unstored = true;
         if (_minutesStoredAt == long.MinValue || time.GetElapsedTime(_minutesStoredAt) >= MinuteCheckpoint)
         {
             await StoreAsync();
@@ -84,7 +101,7 @@ public sealed partial class VitalsGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_minutesDirty && reason.ReasonCode != DeactivationReasonCode.ShuttingDown)
+        if (_unstored && reason.ReasonCode != DeactivationReasonCode.ShuttingDown)
         {
             await StoreAsync();
         }
@@ -166,11 +183,37 @@ public sealed partial class VitalsGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Vital signs of {Unit} were not sent to its parent; its next change or activation sends them.")]
     private static partial void LogSendFailed(ILogger logger, Exception exception, string unit);
 
+    /// <summary>Stores the book <see cref="ChildTotalsCheckpoint"/> from now unless a store is already due.</summary>
+    private void StoreSoon()
+    {
+        _unstored = true;
+        if (_checkpoint is not null)
+        {
+            return;
+        }
+
+        _checkpoint = this.RegisterGrainTimer(StoreIfUnstoredAsync, new GrainTimerCreationOptions
+        {
+            DueTime = ChildTotalsCheckpoint,
+            Period = Timeout.InfiniteTimeSpan,
+        });
+    }
+
+    private async Task StoreIfUnstoredAsync(CancellationToken cancellationToken)
+    {
+        _checkpoint?.Dispose();
+        _checkpoint = null;
+        if (_unstored)
+        {
+            await StoreAsync();
+        }
+    }
+
     private async Task StoreAsync()
     {
         await book.WriteStateAsync();
         _minutesStoredAt = time.GetTimestamp();
-        _minutesDirty = false;
+        _unstored = false;
     }
 
     private DateTimeOffset Now() => TimeZoneInfo.ConvertTime(time.GetUtcNow(), city.Calendar.Zone);

@@ -4,8 +4,11 @@ using CityActors.Journals;
 
 namespace CityActors.LoadTests.Profiling;
 
-/// <summary>The silo's journal appends with deadline changes, timing every one for the <see cref="DurableWriteProfile"/>.</summary>
-public sealed class TimedJournalWithDeadlines(IJournalWithDeadlines inner, DurableWriteProfile profile) : IJournalWithDeadlines
+/// <summary>
+/// The silo's journal appends with deadline changes, timing every one for the <see cref="DurableWriteProfile"/> and
+/// handing those that were appended to <paramref name="commits"/>, when given.
+/// </summary>
+public sealed class TimedJournalWithDeadlines(IJournalWithDeadlines inner, DurableWriteProfile profile, RecordedCommits? commits = null) : IJournalWithDeadlines
 {
     public async Task<bool> AppendAsync(
         JournalId journal,
@@ -17,7 +20,13 @@ public sealed class TimedJournalWithDeadlines(IJournalWithDeadlines inner, Durab
         var started = Stopwatch.GetTimestamp();
         try
         {
-            return await inner.AppendAsync(journal, expectedVersion, records, deadlineChanges, cancellationToken).ConfigureAwait(false);
+            var appended = await inner.AppendAsync(journal, expectedVersion, records, deadlineChanges, cancellationToken).ConfigureAwait(false);
+            if (appended)
+            {
+                commits?.Record(journal, expectedVersion, records, deadlineChanges);
+            }
+
+            return appended;
         }
         finally
         {

@@ -3,6 +3,11 @@ using CityActors.Domain.City;
 using CityActors.Domain.Sensors;
 using CityActors.Domain.Vitals;
 using CityActors.GrainInterfaces.Vitals;
+using CityActors.Grains.Sensors;
+using CityActors.Grains.Vitals;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Providers;
+using Orleans.Storage;
 using CityActors.Testing;
 using static CityActors.Grains.Tests.CaseSilo;
 
@@ -102,6 +107,37 @@ public sealed class VitalsGrainTests
         await silo.Case(id).Execute(new RejectCase(SensorTesting.Operator, "not a problem"));
         await CasesAsync(silo, "rt", []);
         (await silo.Grains.GetGrain<IVitalsGrain>("rt.2").Get()).Cases.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_parent_stores_its_childrens_totals_within_the_checkpoint_after_a_change_not_with_every_change()
+    {
+        await using var silo = await StartAsync(Start);
+        await silo.Services.GetRequiredService<FleetRegistration>().Registered;
+        await silo.AdvanceAsync(VitalsGrain.ChildTotalsCheckpoint);
+        var stored = await StoredCityCasesAsync(silo);
+        stored.ShouldBeEmpty();
+
+        var id = (await silo.ReportAsync("vs-1", "0501", SouthBank)).Id;
+        await CasesAsync(silo, "rt", [new MatterCaseCount("0501", 1, 0)]);
+        (await StoredCityCasesAsync(silo)).ShouldBeEmpty("the change is answered and sent up before it is stored");
+
+        await silo.AdvanceAsync(VitalsGrain.ChildTotalsCheckpoint);
+        await Eventually.Value(() => StoredCityCasesAsync(silo), cases => cases.SequenceEqual([new MatterCaseCount("0501", 1, 0)]));
+
+        await silo.Case(id).Execute(new RejectCase(SensorTesting.Operator, "not a problem"));
+        await CasesAsync(silo, "rt", []);
+        await silo.CollectIdleActivationsAsync();
+        (await StoredCityCasesAsync(silo)).ShouldBeEmpty("a deactivated unit stores what it had not stored yet");
+    }
+
+    /// <summary>The case counts the city's stored book holds for its children, summed.</summary>
+    private static async Task<IReadOnlyList<MatterCaseCount>> StoredCityCasesAsync(CaseSilo silo)
+    {
+        var storage = silo.Services.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME);
+        var state = new GrainState<VitalsBook>(new VitalsBook());
+        await storage.ReadStateAsync("vitals", silo.Grains.GetGrain<IVitalsGrain>("rt").GetGrainId(), state);
+        return state.State is { } book ? VitalTotals.Sum([], [], book.Children.Values).Cases : [];
     }
 
     /// <summary>Waits until the unit counts <paramref name="expected"/> (the case projection tells the case's unit, and totals travel up from there).</summary>

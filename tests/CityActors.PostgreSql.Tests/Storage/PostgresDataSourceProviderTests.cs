@@ -43,6 +43,17 @@ public sealed class PostgresDataSourceProviderTests
         AutoPrepare(provider.GetDataSource($"{Database};Max Auto Prepare=0")).ShouldBe(0);
     }
 
+    [Fact]
+    public async Task Pooled_connections_are_not_reset_unless_the_connection_string_says_otherwise()
+    {
+        await using var provider = new PostgresDataSourceProvider();
+
+        NoReset(provider.GetDataSource(Database)).ShouldBeTrue();
+        NoReset(provider.GetDataSource($"{Database};No Reset On Close=false")).ShouldBeFalse();
+    }
+
+    private static bool NoReset(NpgsqlDataSource dataSource) => new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).NoResetOnClose;
+
     private static int AutoPrepare(NpgsqlDataSource dataSource) => new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).MaxAutoPrepare;
 
     private static int PoolSize(NpgsqlDataSource dataSource) => new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).MaxPoolSize;
