@@ -1,3 +1,4 @@
+using CityActors.GrainInterfaces.Hosting;
 using CityActors.GrainInterfaces.Serialization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,7 @@ public static class ClusterClientExtensions
         }
 
         client.Services.AddSerializer(s => s.AddCityActorsSerialization());
+        RememberedGrainInterfaceTypes.Register(client.Services);
         client.AddActivityPropagation();
         client.Services.TryAddSingleton(TimeProvider.System);
         client.AddOutgoingGrainCallFilter<RejectedCallRetryFilter>();

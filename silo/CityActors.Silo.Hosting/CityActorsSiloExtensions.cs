@@ -1,4 +1,5 @@
 using CityActors.Deadlines;
+using CityActors.GrainInterfaces.Hosting;
 using CityActors.GrainInterfaces.Serialization;
 using CityActors.Grains.Cases;
 using CityActors.Grains.Sensors;
@@ -22,6 +23,7 @@ public static class CityActorsSiloExtensions
     {
         ArgumentNullException.ThrowIfNull(silo);
         silo.Services.AddSerializer(s => s.AddCityActorsSerialization());
+        RememberedGrainInterfaceTypes.Register(silo.Services);
         silo.AddActivityPropagation();
 
         // Grain state is stored as System.Text.Json with the domain's options, like the journals.

@@ -27,6 +27,7 @@ public sealed partial class VitalsGrain(
     EmergencyModes emergencies,
     [PersistentState("vitals")] IPersistentState<VitalsBook> book,
     ICaseReadModel cases,
+    ISiloStatusOracle silo,
     TimeProvider time,
     ILogger<VitalsGrain> logger) : Grain, IVitalsGrain
 {
@@ -203,7 +204,9 @@ public sealed partial class VitalsGrain(
     {
         _checkpoint?.Dispose();
         _checkpoint = null;
-        if (_unstored)
+        // A silo shutting down may have stopped its grain storage already (the in-memory one is a grain); as on
+        // deactivation at shutdown, the unstored totals are left to the children's next sends.
+        if (_unstored && !silo.CurrentStatus.IsTerminating())
         {
             await StoreAsync();
         }

@@ -29,6 +29,12 @@ public sealed class PostgresEventJournal : IEventJournal, IJournalFeed, IAsyncDi
     /// <summary>Most appends in one statement.</summary>
     internal const int MaxAppendBatchSize = 256;
 
+    /// <summary>Activation reads in flight at once; each holds one pooled connection while it runs.</summary>
+    internal const int ConcurrentReadBatches = 2;
+
+    /// <summary>Most journals read by one statement.</summary>
+    internal const int MaxReadBatchSize = 256;
+
     /// <summary>
     /// How soon a waiting reader looks again when committed records exist that an older, still running transaction
     /// holds back: its commit sends no notification of its own.
@@ -62,17 +68,6 @@ public sealed class PostgresEventJournal : IEventJournal, IJournalFeed, IAsyncDi
                       and feed_tx >= pg_snapshot_xmin(pg_current_snapshot()))
         """;
 
-    // The snapshot row (kind 0) and the events after it (kind 1) from one statement, so from one MVCC snapshot: a
-    // snapshot written meanwhile cannot make the events read start after a version the snapshot read does not cover.
-    private const string ReadLatestSql = """
-        with s as (select version, state from grain_snapshot where grain_type = $1 and grain_key = $2)
-        select 0 as kind, version, null::timestamptz, null::text, null::text, state from s
-        union all
-        select 1, j.version, j.recorded_at, j.event_type, j.payload::text, null::bytea from grain_journal j
-        where j.grain_type = $1 and j.grain_key = $2 and j.version > coalesce((select version from s), 0)
-        order by 1, 2
-        """;
-
     // The last record readers may be handed now: below the oldest transaction still running, as the feed reads.
     private const string HeadSql = """
         select feed_tx::text::bigint, feed_seq from grain_journal
@@ -93,6 +88,7 @@ public sealed class PostgresEventJournal : IEventJournal, IJournalFeed, IAsyncDi
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeProvider _time;
     private readonly JournalAppendBatcher _appends;
+    private readonly JournalReadBatcher _reads;
     private readonly JournalFeedListener _listener;
     private int _disposed;
 
@@ -107,6 +103,7 @@ public sealed class PostgresEventJournal : IEventJournal, IJournalFeed, IAsyncDi
         _dataSource = dataSource;
         _time = time;
         _appends = new JournalAppendBatcher(dataSource, ConcurrentAppendBatches, MaxAppendBatchSize, logger);
+        _reads = new JournalReadBatcher(dataSource, ConcurrentReadBatches, MaxReadBatchSize, logger);
         _listener = new JournalFeedListener(dataSource, time, logger);
     }
 
@@ -152,28 +149,9 @@ public sealed class PostgresEventJournal : IEventJournal, IJournalFeed, IAsyncDi
             : FeedPosition.Start;
     }
 
-    public async Task<(JournalSnapshot? Snapshot, IReadOnlyList<JournalRecord> Records)> ReadLatestAsync(JournalId journal, CancellationToken cancellationToken)
-    {
-        await using var command = _dataSource.CreateCommand(ReadLatestSql);
-        command.Parameters.Add(Text(journal.GrainType));
-        command.Parameters.Add(Text(journal.Key));
-        JournalSnapshot? snapshot = null;
-        var records = new List<JournalRecord>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            if (reader.GetInt32(0) == 0)
-            {
-                snapshot = new JournalSnapshot(reader.GetInt64(1), reader.GetFieldValue<byte[]>(5));
-            }
-            else
-            {
-                records.Add(ReadRecord(reader, 1));
-            }
-        }
-
-        return (snapshot, records);
-    }
+    /// <summary>Reads the snapshot and the records after it in one statement, batched with other journals' reads (<see cref="JournalReadBatcher"/>).</summary>
+    public Task<(JournalSnapshot? Snapshot, IReadOnlyList<JournalRecord> Records)> ReadLatestAsync(JournalId journal, CancellationToken cancellationToken) =>
+        _reads.ReadLatestAsync(journal, cancellationToken);
 
     public async Task<JournalSnapshot?> ReadSnapshotAsync(JournalId journal, CancellationToken cancellationToken)
     {
@@ -253,7 +231,7 @@ public sealed class PostgresEventJournal : IEventJournal, IJournalFeed, IAsyncDi
     /// </summary>
     internal Task StartListeningAsync(CancellationToken cancellationToken) => _listener.StartAsync(cancellationToken);
 
-    /// <summary>Stops taking appends (those queued are completed) and closes the notification connection.</summary>
+    /// <summary>Stops taking appends and reads (those queued are completed) and closes the notification connection.</summary>
     public async ValueTask DisposeAsync()
     {
         // Registered as itself and as both interfaces: dispose once.
@@ -263,6 +241,7 @@ public sealed class PostgresEventJournal : IEventJournal, IJournalFeed, IAsyncDi
         }
 
         await _appends.DisposeAsync().ConfigureAwait(false);
+        await _reads.DisposeAsync().ConfigureAwait(false);
         await _listener.DisposeAsync().ConfigureAwait(false);
     }
 

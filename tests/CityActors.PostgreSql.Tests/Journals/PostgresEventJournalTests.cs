@@ -62,6 +62,40 @@ public sealed class PostgresEventJournalTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Replay_reads_made_together_each_get_their_own_journals_snapshot_and_events()
+    {
+        IEventJournal journal = _journal;
+        for (var i = 1; i <= 40; i++)
+        {
+            (await journal.AppendAsync(Case($"m{i}"), 0, Events(1, i % 5 + 1), default)).ShouldBeTrue();
+            if (i % 3 == 0)
+            {
+                await journal.WriteSnapshotAsync(Case($"m{i}"), new JournalSnapshot(1, Encoding.UTF8.GetBytes($$"""{"case":{{i}}}""")), default);
+            }
+        }
+
+        var reads = await Task.WhenAll(Enumerable.Range(1, 41).Select(i => journal.ReadLatestAsync(Case($"m{i}"), default)));
+
+        for (var i = 1; i <= 40; i++)
+        {
+            var (snapshot, records) = reads[i - 1];
+            var from = i % 3 == 0 ? 2L : 1L;
+            records.Select(r => r.Version).ShouldBe(Enumerable.Range((int)from, i % 5 + 2 - (int)from).Select(v => (long)v), $"journal m{i}");
+            if (i % 3 == 0)
+            {
+                Encoding.UTF8.GetString(snapshot.ShouldNotBeNull().State).ShouldBe($$"""{"case":{{i}}}""");
+            }
+            else
+            {
+                snapshot.ShouldBeNull();
+            }
+        }
+
+        reads[40].Snapshot.ShouldBeNull();
+        reads[40].Records.ShouldBeEmpty("m41 was never written");
+    }
+
+    [Fact]
     public async Task Appends_continue_from_the_version_they_expect()
     {
         (await _journal.AppendAsync(Case("c1"), 0, Events(1, 2), default)).ShouldBeTrue();
