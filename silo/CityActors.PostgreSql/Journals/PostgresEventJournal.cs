@@ -30,7 +30,7 @@ public sealed class PostgresEventJournal : IEventJournal, IJournalFeed, IAsyncDi
     internal const int MaxAppendBatchSize = 256;
 
     /// <summary>Activation reads in flight at once; each holds one pooled connection while it runs.</summary>
-    internal const int ConcurrentReadBatches = 2;
+    internal const int ConcurrentReadBatches = 4;
 
     /// <summary>Most journals read by one statement.</summary>
     internal const int MaxReadBatchSize = 256;
