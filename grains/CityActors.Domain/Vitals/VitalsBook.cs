@@ -12,7 +12,7 @@ namespace CityActors.Domain.Vitals;
 /// </summary>
 public sealed class VitalsBook
 {
-    public Dictionary<string, SensorGauge> Sensors { get; set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, SensorGauge> Sensors { get; set { field = value; _totals = null; } } = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Open cases placed directly in the unit (closed ones are dropped), with the case version each mark is from. Not
@@ -21,9 +21,10 @@ public sealed class VitalsBook
     [JsonIgnore]
     public Dictionary<string, CaseMarkUpdate> Cases { get; } = new(StringComparer.Ordinal);
 
-    public Dictionary<string, VitalTotals> Children { get; set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, VitalTotals> Children { get; set { field = value; _totals = null; } } = new(StringComparer.Ordinal);
 
     private Dictionary<SensorKind, IndicatorSeries> _series = [];
+    private VitalTotals? _totals;
 
     /// <summary>The indicators' minutes, for storage (built when read, so merging stays cheap).</summary>
     public Dictionary<SensorKind, List<IndicatorMinute>> Minutes
@@ -32,7 +33,8 @@ public sealed class VitalsBook
         set => _series = (value ?? []).ToDictionary(m => m.Key, m => new IndicatorSeries(m.Value));
     }
 
-    public VitalTotals Totals() => VitalTotals.Sum(Sensors.Values, Cases.Values.Select(c => c.Mark), Children.Values);
+    /// <summary>The unit's totals, summed once per change (a busy unit is asked after every change, to send them up).</summary>
+    public VitalTotals Totals() => _totals ??= VitalTotals.Sum(Sensors.Values, Cases.Values.Select(c => c.Mark), Children.Values);
 
     /// <returns>Whether the unit's totals changed.</returns>
     public bool SetSensor(string sensorId, SensorGauge? gauge) => Changes(() =>
@@ -77,7 +79,22 @@ public sealed class VitalsBook
     }
 
     /// <returns>Whether the unit's totals changed.</returns>
-    public bool SetChild(string childCode, VitalTotals totals) => Changes(() => Children[childCode] = totals);
+    /// <remarks>
+    /// A child's totals that differ from those held change the unit's in the same counts (each matter's counts are
+    /// summed as they are), so nothing is summed here.
+    /// </remarks>
+    public bool SetChild(string childCode, VitalTotals totals)
+    {
+        ArgumentNullException.ThrowIfNull(totals);
+        if (Children.TryGetValue(childCode, out var held) && held.SameAs(totals))
+        {
+            return false;
+        }
+
+        Children[childCode] = totals;
+        _totals = null;
+        return true;
+    }
 
     public void Merge(IEnumerable<IndicatorMinute> minutes)
     {
@@ -120,6 +137,7 @@ public sealed class VitalsBook
     {
         var before = Totals();
         change();
+        _totals = null;
         return !before.SameAs(Totals());
     }
 }

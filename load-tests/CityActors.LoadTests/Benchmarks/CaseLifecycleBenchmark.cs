@@ -65,11 +65,13 @@ public static class CaseLifecycleBenchmark
         var commits = new RecordedCommits(RecordedCases);
         var clustered = await RunModeAsync("clustered", cluster, plans, callers, warmup, duration, log, commits).ConfigureAwait(false);
         var recorded = commits.Cases();
+        await BenchmarkDatabase.VacuumAsync(cluster).ConfigureAwait(false);
         var baseline = await RawCommitReplayBaseline.RunAsync(cluster, recorded, new DeadlineOptions().ShardCount, callers, warmup, duration).ConfigureAwait(false);
         log.WriteLine($"  baseline (each command's recorded commit, its journal records and deadline changes in one statement; {recorded.Count:N0} cases, "
             + $"{recorded.Sum(c => c.Count):N0} commits, {recorded.Sum(c => c.Sum(x => x.Records.Count)):N0} records, {recorded.Sum(c => c.Sum(x => x.DeadlineChanges.Count)):N0} deadline changes replayed):");
         log.WriteLine($"    {baseline.Describe("commands", milliseconds: true)}");
         var events = await RawCommandWriteBaseline.SampleEventsAsync(cluster, CaseJournal.GrainType, SampledEvents).ConfigureAwait(false);
+        await BenchmarkDatabase.VacuumAsync(cluster).ConfigureAwait(false);
         var singleRow = await RawCommandWriteBaseline.RunAsync(cluster, events, new DeadlineOptions().ShardCount, callers, warmup, duration).ConfigureAwait(false);
         log.WriteLine($"  single-row baseline (one journal row + one deadline upsert per command, {events.Count:N0} real events replayed; the baseline of runs before 2026-12-01 10:00):");
         log.WriteLine($"    {singleRow.Describe("commands", milliseconds: true)}");

@@ -48,5 +48,17 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
         return NpgsqlDataSource.Create(builder.ConnectionString);
     }
 
+    /// <summary>
+    /// Vacuums and analyzes the database, so a phase that follows another on the same tables starts without the
+    /// autovacuum work the earlier phase's writes left behind (it ran into later phases at unpredictable moments).
+    /// </summary>
+    public static async Task VacuumAsync(string connectionString)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await using var command = dataSource.CreateCommand("vacuum (analyze)");
+        command.CommandTimeout = 600;
+        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+    }
+
     public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

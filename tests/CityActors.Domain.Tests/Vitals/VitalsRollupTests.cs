@@ -86,6 +86,16 @@ public sealed class VitalsRollupTests
         totals.Cases.ShouldBe([new MatterCaseCount("0101", 2, 1), new MatterCaseCount("0501", 2, 1)]);
         book.SetSensor("a", null).ShouldBeTrue();
         book.Totals().Sensors.Registered.ShouldBe(4);
+
+        var child = new VitalTotals(new SensorCounts(3, 1, 1, 1), 2, [new MatterCaseCount("0501", 2, 1), new MatterCaseCount("0101", 1, 0)]);
+        book.SetChild("child", child with { Cases = [.. child.Cases] }).ShouldBeFalse("the same counts in another list");
+        book.SetChild("child", child with { Cases = [new MatterCaseCount("0501", 1, 1)] }).ShouldBeTrue();
+        book.Totals().Cases.ShouldBe([new MatterCaseCount("0101", 1, 1), new MatterCaseCount("0501", 1, 1)]);
+        book.SetChild("child", child with { ActiveAlarms = 5 }).ShouldBeTrue();
+        book.Totals().ActiveAlarms.ShouldBe(5);
+        book.Totals().Cases.ShouldBe([new MatterCaseCount("0101", 2, 1), new MatterCaseCount("0501", 2, 1)]);
+        book.Children = [];
+        book.Totals().Sensors.Registered.ShouldBe(1, "replacing the children (as storage does) forgets their totals");
     }
 
     private static DateTimeOffset MinuteOf(DateTimeOffset at) => IndicatorMinute.MinuteOf(at);
