@@ -10,9 +10,10 @@ using Microsoft.Extensions.Logging;
 namespace CityActors.Grains.Vitals;
 
 /// <summary>
-/// One org unit's vital signs. Counted sensor marks and children's totals are stored before the call is answered. Case
-/// marks are derived data, like work queues: read from the case read model on activation (for the units cases are
-/// placed in) and kept current by the case projection, so a case command writes nothing here. When the unit's totals
+/// One org unit's vital signs. Counted sensor marks are stored before the call is answered, children's totals soon
+/// after it (below). Case marks are derived data, like work queues: read from the case read model on activation (for
+/// the units cases are placed in) and kept current by the case projection, so a case command writes nothing here.
+/// When the unit's totals
 /// change they are sent on to the parent unit after the answer, one send at a time: changes that come while a send is
 /// under way go with the next one, so a burst of changes (a whole fleet coming online) reaches the city as a few sends,
 /// not one per sensor, and no caller waits for the levels above. Totals are whole, so a lost send is put right by the

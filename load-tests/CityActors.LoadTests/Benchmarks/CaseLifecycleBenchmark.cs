@@ -73,7 +73,7 @@ public static class CaseLifecycleBenchmark
         var events = await RawCommandWriteBaseline.SampleEventsAsync(cluster, CaseJournal.GrainType, SampledEvents).ConfigureAwait(false);
         await BenchmarkDatabase.VacuumAsync(cluster).ConfigureAwait(false);
         var singleRow = await RawCommandWriteBaseline.RunAsync(cluster, events, new DeadlineOptions().ShardCount, callers, warmup, duration).ConfigureAwait(false);
-        log.WriteLine($"  single-row baseline (one journal row + one deadline upsert per command, {events.Count:N0} real events replayed; the baseline of runs before 2026-12-01 10:00):");
+        log.WriteLine($"  single-row baseline (one journal row + one deadline upsert per command, {events.Count:N0} real events replayed; the baseline of runs before 2026-12-01 07:20):");
         log.WriteLine($"    {singleRow.Describe("commands", milliseconds: true)}");
         log.WriteLine($"  ratio clustered / baseline: {clustered.CommandsPerSecond / baseline.OpsPerSecond:N2}; clustered / single-row baseline: {clustered.CommandsPerSecond / singleRow.OpsPerSecond:N2}");
         return Report(clustered, baseline, embedded, callers, singleRow);

@@ -1,4 +1,3 @@
-using System.Text;
 using CityActors.Journals;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -66,8 +65,7 @@ internal sealed class JournalReadBatcher : IAsyncDisposable
                 }
                 else
                 {
-                    (records[i] ??= []).Add(new JournalRecord(
-                        reader.GetInt64(2), reader.GetFieldValue<DateTimeOffset>(3), reader.GetString(4), Encoding.UTF8.GetBytes(reader.GetString(5))));
+                    (records[i] ??= []).Add(PostgresEventJournal.ReadRecord(reader, 2));
                 }
             }
         }

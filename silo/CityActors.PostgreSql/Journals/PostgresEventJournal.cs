@@ -261,7 +261,8 @@ public sealed class PostgresEventJournal : IEventJournal, IJournalFeed, IAsyncDi
         command.Parameters.Add(Bigint(after.Sequence));
     }
 
-    private static JournalRecord ReadRecord(NpgsqlDataReader reader, int first) =>
+    /// <summary>A journal record from four columns starting at <paramref name="first"/>: version, recorded at, event type, payload as text.</summary>
+    internal static JournalRecord ReadRecord(NpgsqlDataReader reader, int first) =>
         new(
             reader.GetInt64(first),
             reader.GetFieldValue<DateTimeOffset>(first + 1),
